@@ -1,0 +1,37 @@
+package io.newsmon.model;
+
+import java.time.Instant;
+
+/**
+ * A fetched article page: the value of {@code news.raw}, keyed by {@link #id()}.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION} when written by this version
+ * @param id            the article id, {@link ArticleId#of(String)} of the canonical URL
+ * @param url           the canonical URL of the article
+ * @param feedUrl       the URL of the feed or listing page the article was found in
+ * @param feedName      the feed's configured name
+ * @param entry         the feed entry's own fields
+ * @param fetchedAt     when the page was fetched
+ * @param httpStatus    the HTTP status of the page fetch
+ * @param contentType   the response's media type, for example {@code text/html}
+ * @param charset       the charset the page was decoded with, for example {@code UTF-8}
+ * @param html          the page, decoded
+ */
+public record RawPage(int schemaVersion, String id, String url, String feedUrl, String feedName,
+                      FeedEntry entry, Instant fetchedAt, int httpStatus, String contentType,
+                      String charset, String html) {
+    /** The version of this message's shape. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public RawPage {
+        Checks.require(id, "raw page id");
+        Checks.require(url, "raw page url");
+        if (entry == null) {
+            throw new IllegalArgumentException("raw page entry is missing for " + url);
+        }
+        if (fetchedAt == null) {
+            throw new IllegalArgumentException("raw page fetchedAt is missing for " + url);
+        }
+        html = html == null ? "" : html;
+    }
+}

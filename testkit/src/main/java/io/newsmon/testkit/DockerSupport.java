@@ -1,0 +1,24 @@
+package io.newsmon.testkit;
+
+import org.testcontainers.DockerClientFactory;
+
+/** Whether Testcontainers can reach a Docker engine here; asked once per JVM. */
+final class DockerSupport {
+    private static volatile Boolean available;
+
+    private DockerSupport() {
+    }
+
+    static boolean available() {
+        if (available == null) {
+            boolean found;
+            try {
+                found = DockerClientFactory.instance().isDockerAvailable();
+            } catch (RuntimeException | LinkageError e) {
+                found = false;
+            }
+            available = found;
+        }
+        return available;
+    }
+}

@@ -1,0 +1,91 @@
+package io.newsmon.testkit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * A fresh PostgreSQL database for one integration test.
+ *
+ * <p>Where a Docker engine exists it runs in a Testcontainers {@code postgres} container; otherwise a new
+ * database is created on the local server ({@code NEWSMON_TEST_PG_URL}, default
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code NEWSMON_TEST_PG_USER}, default
+ * {@code postgres}) and dropped on {@link #close()}. Where neither is there, {@link #start()} returns
+ * {@code null} and {@link #whyUnavailable()} says what is missing, so that the caller can skip with
+ * that message.
+ */
+public final class TestPostgres implements AutoCloseable {
+    private static final String ADMIN_URL = env("NEWSMON_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private static final String ADMIN_USER = env("NEWSMON_TEST_PG_USER", "postgres");
+    private static final String ADMIN_PASSWORD = env("NEWSMON_TEST_PG_PASSWORD", "");
+    private static volatile String unavailable;
+
+    private final String jdbcUrl;
+    private final String database;
+    private final PostgreSQLContainer container;
+
+    private TestPostgres(String jdbcUrl, String database, PostgreSQLContainer container) {
+        this.jdbcUrl = jdbcUrl;
+        this.database = database;
+        this.container = container;
+    }
+
+    /** A new, empty database, or null when neither Docker nor a local server is reachable. */
+    public static TestPostgres start() {
+        if (DockerSupport.available()) {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+            container.start();
+            String url = container.getJdbcUrl() + (container.getJdbcUrl().contains("?") ? "&" : "?")
+                    + "user=" + container.getUsername() + "&password=" + container.getPassword();
+            return new TestPostgres(url, null, container);
+        }
+        String name = "newsmon_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, ADMIN_USER, ADMIN_PASSWORD);
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            unavailable = "no Docker engine for Testcontainers and no PostgreSQL server reachable at "
+                    + ADMIN_URL + " as user " + ADMIN_USER + " (" + e.getMessage()
+                    + "); start one or set NEWSMON_TEST_PG_URL/NEWSMON_TEST_PG_USER/NEWSMON_TEST_PG_PASSWORD";
+            return null;
+        }
+        String base = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1);
+        String url = base + name + "?user=" + ADMIN_USER
+                + (ADMIN_PASSWORD.isEmpty() ? "" : "&password=" + ADMIN_PASSWORD);
+        return new TestPostgres(url, name, null);
+    }
+
+    /** Why the last {@link #start()} returned null. */
+    public static String whyUnavailable() {
+        return unavailable;
+    }
+
+    /** The JDBC URL of the database, with user (and password) as URL parameters. */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    @Override
+    public void close() {
+        if (container != null) {
+            container.stop();
+            return;
+        }
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, ADMIN_USER, ADMIN_PASSWORD);
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop test database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
