@@ -1,0 +1,68 @@
+package io.newsmon.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * How the stages talk to Kafka.
+ *
+ * @param bootstrapServers the brokers, for example {@code 127.0.0.1:9092}
+ * @param clientId         a prefix for client ids, for example {@code newsmon-ingest}
+ */
+public record KafkaSettings(String bootstrapServers, String clientId) {
+    public KafkaSettings {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("bootstrap servers are missing: give host:port[,host:port...]");
+        }
+        clientId = clientId == null || clientId.isBlank() ? "newsmon" : clientId;
+    }
+
+    /** Producer settings: idempotent, {@code acks=all}, zstd, large records; String keys, byte[] values. */
+    public Map<String, Object> producer() {
+        Map<String, Object> p = common();
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-producer");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * Topics.MAX_RECORD_BYTES);
+        return p;
+    }
+
+    /** Consumer settings for {@code groupId}: manual commits, {@code read_committed}, byte[] keys and values. */
+    public Map<String, Object> consumer(String groupId) {
+        Map<String, Object> c = common();
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-" + groupId);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_RECORD_BYTES);
+        return c;
+    }
+
+    /** Admin client settings. */
+    public Map<String, Object> admin() {
+        Map<String, Object> a = common();
+        a.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId + "-admin");
+        return a;
+    }
+
+    private Map<String, Object> common() {
+        Map<String, Object> m = new HashMap<>();
+        m.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return m;
+    }
+}

@@ -1,0 +1,144 @@
+package io.newsmon.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer loop every stage shares: poll a batch, hand it to the stage, and commit its offsets only
+ * after the handler has returned, that is after the handler's side effect (records produced and flushed,
+ * rows committed).
+ *
+ * <p>A handler that throws is treated as a transient failure of the side effect (broker or database
+ * away): the batch is not committed, the consumer seeks back to the batch's first offsets and the same
+ * records are handed over again after a backoff (1 s doubling up to 30 s), so nothing is skipped.
+ * Records that can never be processed are the handler's to dead-letter; they must not throw.
+ */
+public final class PollLoop implements Runnable, AutoCloseable {
+    /** What a stage does with a batch of records; it returns once their effect is durable. */
+    @FunctionalInterface
+    public interface BatchHandler {
+        void handle(List<ConsumerRecord<byte[], byte[]>> records) throws Exception;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final String stage;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Collection<String> topics;
+    private final BatchHandler handler;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
+
+    /**
+     * @param stage    the stage's name, used in logs, for example {@code store}
+     * @param settings where the broker is
+     * @param groupId  the consumer group, for example {@code newsmon-store}
+     * @param topics   the topics to consume
+     * @param handler  what to do with each batch
+     */
+    public PollLoop(String stage, KafkaSettings settings, String groupId, Collection<String> topics,
+                    BatchHandler handler) {
+        this.stage = stage;
+        this.consumer = new KafkaConsumer<>(settings.consumer(groupId));
+        this.topics = List.copyOf(topics);
+        this.handler = handler;
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(topics);
+            Duration backoff = Duration.ofSeconds(1);
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                if (records.isEmpty()) {
+                    continue;
+                }
+                if (handleBatch(records, backoff)) {
+                    backoff = Duration.ofSeconds(1);
+                } else {
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            stopped.countDown();
+        }
+    }
+
+    private boolean handleBatch(ConsumerRecords<byte[], byte[]> records, Duration backoff) {
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        try {
+            handler.handle(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return false;
+        } catch (Exception e) {
+            LOG.warn("{}: a batch of {} records from {} failed ({}); it is kept and retried in {} s",
+                    stage, batch.size(), topics, e.getMessage(), backoff.toSeconds());
+            rewind(batch);
+            sleep(backoff);
+            return false;
+        }
+        consumer.commitSync(nextOffsets(batch));
+        return true;
+    }
+
+    private void rewind(List<ConsumerRecord<byte[], byte[]>> batch) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        batch.forEach(r -> first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min));
+        first.forEach(consumer::seek);
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<byte[], byte[]>> batch) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        batch.forEach(r -> next.merge(new TopicPartition(r.topic(), r.partition()),
+                new OffsetAndMetadata(r.offset() + 1), (a, b) -> a.offset() >= b.offset() ? a : b));
+        return next;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Stops the loop after the batch in hand and waits up to 30 s for it to finish. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            if (!stopped.await(30, TimeUnit.SECONDS)) {
+                LOG.warn("{}: the consumer loop did not stop within 30 s", stage);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.newsmon.kafka;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The topics of the pipeline and how they are created.
+ *
+ * <ul>
+ *   <li>{@value #RAW}: fetched pages, several MB each at most, compressed;</li>
+ *   <li>{@value #ENRICHED}: every enriched article that is not a duplicate;</li>
+ *   <li>{@code news.topic.<id>}: the enriched articles tagged with topic {@code <id>};</li>
+ *   <li>{@value #DUPLICATES}: articles found to duplicate an earlier one;</li>
+ *   <li>{@value #DLQ}: records a stage could not process, with their origin.</li>
+ * </ul>
+ */
+public final class Topics {
+    public static final String RAW = "news.raw";
+    public static final String ENRICHED = "news.enriched";
+    public static final String DUPLICATES = "news.duplicates";
+    public static final String DLQ = "news.dlq";
+    public static final String TOPIC_PREFIX = "news.topic.";
+
+    /** The largest record {@value #RAW} accepts: 32 MiB, enough for pages of several MB. */
+    public static final int MAX_RECORD_BYTES = 32 * 1024 * 1024;
+
+    private static final int STAGE_PARTITIONS = 6;
+    private static final int TOPIC_PARTITIONS = 3;
+
+    private Topics() {
+    }
+
+    /** The topic of the articles tagged with {@code tagId}: {@code news.topic.<tagId>}. */
+    public static String forTag(String tagId) {
+        return TOPIC_PREFIX + tagId;
+    }
+
+    /** Every topic the pipeline needs, for the given topic-tag ids. */
+    public static List<TopicSpec> all(Collection<String> tagIds) {
+        Map<String, String> large = Map.of("max.message.bytes", String.valueOf(MAX_RECORD_BYTES),
+                "compression.type", "producer");
+        List<TopicSpec> specs = new ArrayList<>(List.of(
+                new TopicSpec(RAW, STAGE_PARTITIONS, large),
+                new TopicSpec(ENRICHED, STAGE_PARTITIONS, large),
+                new TopicSpec(DUPLICATES, TOPIC_PARTITIONS, large),
+                new TopicSpec(DLQ, 1, large)));
+        tagIds.forEach(id -> specs.add(new TopicSpec(forTag(id), TOPIC_PARTITIONS, large)));
+        return specs;
+    }
+}
