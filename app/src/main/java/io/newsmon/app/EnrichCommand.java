@@ -1,0 +1,32 @@
+package io.newsmon.app;
+
+import io.newsmon.enrich.EnrichService;
+import io.newsmon.enrich.tag.TopicTagger;
+import io.newsmon.kafka.KafkaSettings;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code newsmon enrich}: the enrich stage alone. */
+@Command(name = "enrich", mixinStandardHelpOptions = true,
+        description = "Consumes news.raw and publishes enriched, tagged articles until stopped.")
+final class EnrichCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafkaOptions;
+    @Mixin
+    TopicOptions topicOptions;
+
+    @Override
+    public Integer call() {
+        var topics = topicOptions.loadTopics();
+        KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-enrich");
+        try (TopicTagger tagger = new TopicTagger(topics)) {
+            Stages.createTopics(kafka, topics);
+            try (EnrichService service = Stages.enrich(kafka, tagger)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(service::close));
+                service.run();
+            }
+        }
+        return 0;
+    }
+}

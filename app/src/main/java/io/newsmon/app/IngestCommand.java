@@ -1,0 +1,38 @@
+package io.newsmon.app;
+
+import io.newsmon.ingest.IngestService;
+import io.newsmon.kafka.KafkaSettings;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newsmon ingest}: the ingest stage alone. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Polls the feeds and publishes fetched article pages to news.raw on the given brokers.")
+final class IngestCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafkaOptions;
+    @Mixin
+    SourceOptions sources;
+
+    @Option(names = "--once", description = "Poll every feed once and exit.")
+    boolean once;
+
+    @Override
+    public Integer call() {
+        var feeds = sources.loadFeeds();
+        KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-ingest");
+        Stages.createTopics(kafka, List.of());
+        try (IngestService service = Stages.ingest(kafka, feeds, sources)) {
+            if (once) {
+                service.pollOnce();
+            } else {
+                Runtime.getRuntime().addShutdownHook(new Thread(service::close));
+                service.runForever(sources.pollInterval);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+package io.newsmon.app;
+
+import io.newsmon.broker.EmbeddedKafkaBroker;
+import io.newsmon.enrich.EnrichService;
+import io.newsmon.enrich.tag.TopicDefinition;
+import io.newsmon.enrich.tag.TopicTagger;
+import io.newsmon.ingest.IngestReport;
+import io.newsmon.ingest.IngestService;
+import io.newsmon.ingest.config.FeedSource;
+import io.newsmon.kafka.KafkaSettings;
+import io.newsmon.store.StoreService;
+import io.newsmon.store.jdbc.ArticleStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code newsmon run}: the three stages in one JVM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {
+            "Runs ingest, enrich and store in one JVM.",
+            "Without --bootstrap-servers it starts an embedded Kafka broker with its data under --data-dir;",
+            "without --store it writes to an SQLite file under --data-dir. With --once it polls every feed once,",
+            "waits until every fetched article is stored, prints a summary and exits; otherwise it polls every",
+            "--poll-interval until stopped (Ctrl-C)."})
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    SourceOptions sources;
+    @Mixin
+    TopicOptions topicOptions;
+
+    @Option(names = "--store", paramLabel = "JDBC_URL",
+            description = "Database: jdbc:postgresql://host/db?user=... or jdbc:sqlite:FILE. Default: jdbc:sqlite:<data-dir>/newsmon.db.")
+    String store;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOSTS",
+            description = "Use these Kafka brokers instead of starting an embedded one.")
+    String bootstrapServers;
+
+    @Option(names = "--once", description = "Poll every feed once, wait until every fetched article is stored, print a summary and exit.")
+    boolean once;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "newsmon-data",
+            description = "Folder for the embedded broker's data and the default SQLite file (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "PT5M",
+            description = "With --once, how long to wait for fetched articles to be stored, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration drainTimeout;
+
+    @Override
+    public Integer call() throws Exception {
+        List<FeedSource> feeds = sources.loadFeeds();
+        List<TopicDefinition> topics = topicOptions.loadTopics();
+        String jdbcUrl = store != null ? store : "jdbc:sqlite:" + dataDir.resolve("newsmon.db");
+        try (TopicTagger tagger = new TopicTagger(topics);
+             ArticleStore articles = ArticleStore.open(jdbcUrl);
+             EmbeddedKafkaBroker broker = bootstrapServers == null ? startBroker() : null) {
+            KafkaSettings kafka = new KafkaSettings(broker != null ? broker.bootstrapServers() : bootstrapServers, "newsmon");
+            Stages.createTopics(kafka, topics);
+            try (StoreService storeService = Stages.store(kafka, articles);
+                 EnrichService enrichService = Stages.enrich(kafka, tagger);
+                 IngestService ingestService = Stages.ingest(kafka, feeds, sources)) {
+                Stages.start("store", storeService::run);
+                Stages.start("enrich", enrichService::run);
+                if (!once) {
+                    LOG.info("newsmon: watching {} feeds every {}, storing to {}; Ctrl-C stops", feeds.size(),
+                            sources.pollInterval, Jdbc.masked(jdbcUrl));
+                    ingestService.runForever(sources.pollInterval);
+                    return 0;
+                }
+                IngestReport report = ingestService.pollOnce();
+                boolean drained = new Drain(kafka, drainTimeout).await();
+                new Summary(report, enrichService.duplicates(), storeService.inserted(), storeService.unchanged(),
+                        enrichService.rejected() + storeService.rejected(), drained)
+                        .print(spec.commandLine().getOut());
+                return drained ? 0 : 1;
+            }
+        }
+    }
+
+    private EmbeddedKafkaBroker startBroker() {
+        Path kafkaDir = dataDir.resolve("kafka");
+        LOG.info("newsmon: starting an embedded Kafka broker with its data in {}", kafkaDir);
+        return EmbeddedKafkaBroker.start(kafkaDir, 0);
+    }
+}

@@ -1,0 +1,62 @@
+package io.newsmon.app;
+
+import io.newsmon.enrich.EnrichService;
+import io.newsmon.enrich.Enricher;
+import io.newsmon.enrich.dedup.ExactDuplicates;
+import io.newsmon.enrich.extract.TextExtractor;
+import io.newsmon.enrich.metadata.MetadataExtractor;
+import io.newsmon.enrich.tag.TopicDefinition;
+import io.newsmon.enrich.tag.TopicTagger;
+import io.newsmon.ingest.IngestService;
+import io.newsmon.ingest.IngestSettings;
+import io.newsmon.ingest.Ingester;
+import io.newsmon.ingest.InMemorySeenIds;
+import io.newsmon.ingest.config.FeedSource;
+import io.newsmon.ingest.fetch.FetchSettings;
+import io.newsmon.ingest.fetch.HttpFetcher;
+import io.newsmon.kafka.KafkaSettings;
+import io.newsmon.kafka.TopicAdmin;
+import io.newsmon.kafka.Topics;
+import io.newsmon.store.StoreService;
+import io.newsmon.store.jdbc.ArticleStore;
+import java.time.Clock;
+import java.util.List;
+
+/** Builds the stage services from checked settings; the commands own their lifecycles. */
+final class Stages {
+    private Stages() {
+    }
+
+    /** Creates the topics every stage needs, plus {@code news.topic.<id>} for each topic. */
+    static void createTopics(KafkaSettings kafka, List<TopicDefinition> topics) {
+        try (TopicAdmin admin = new TopicAdmin(kafka)) {
+            admin.ensureTopics(Topics.all(topics.stream().map(TopicDefinition::id).toList()));
+        }
+    }
+
+    static IngestService ingest(KafkaSettings kafka, List<FeedSource> feeds, SourceOptions options) {
+        FetchSettings defaults = FetchSettings.defaults();
+        FetchSettings fetch = new FetchSettings(defaults.connectTimeout(), defaults.requestTimeout(),
+                defaults.maxBodyBytes(), defaults.maxRedirects(), defaults.userAgent(), options.allowPrivateAddresses);
+        Ingester ingester = new Ingester(new HttpFetcher(fetch), new IngestSettings(fetch, options.perHostDelay),
+                Clock.systemUTC());
+        return new IngestService(kafka, ingester, feeds, new InMemorySeenIds());
+    }
+
+    static EnrichService enrich(KafkaSettings kafka, TopicTagger tagger) {
+        Enricher enricher = new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, new ExactDuplicates());
+        return new EnrichService(kafka, enricher, Clock.systemUTC());
+    }
+
+    static StoreService store(KafkaSettings kafka, ArticleStore store) {
+        return new StoreService(kafka, store, Clock.systemUTC());
+    }
+
+    /** Starts {@code task} on a platform thread named after the stage. */
+    static Thread start(String name, Runnable task) {
+        Thread thread = new Thread(task, "newsmon-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

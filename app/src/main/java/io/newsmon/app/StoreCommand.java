@@ -1,0 +1,35 @@
+package io.newsmon.app;
+
+import io.newsmon.kafka.KafkaSettings;
+import io.newsmon.store.StoreService;
+import io.newsmon.store.jdbc.ArticleStore;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newsmon store}: the store stage alone. */
+@Command(name = "store", mixinStandardHelpOptions = true,
+        description = "Consumes news.enriched and news.duplicates and writes the articles to the database until stopped.")
+final class StoreCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafkaOptions;
+
+    @Option(names = "--store", required = true, paramLabel = "JDBC_URL",
+            description = "Database: jdbc:postgresql://host/db?user=... or jdbc:sqlite:FILE.")
+    String store;
+
+    @Override
+    public Integer call() {
+        KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-store");
+        try (ArticleStore articles = ArticleStore.open(store)) {
+            Stages.createTopics(kafka, List.of());
+            try (StoreService service = Stages.store(kafka, articles)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(service::close));
+                service.run();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,180 @@
+package io.newsmon.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsmon.kafka.Topics;
+import io.newsmon.testkit.TestKafka;
+import io.newsmon.testkit.TestPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on a real broker and real databases: a local site with an RSS feed, an Atom feed
+ * and an HTML listing page, {@code newsmon run --once}, then what was stored and what the topic topics hold.
+ */
+class EndToEndIT {
+    private static final List<String> CHROME = List.of("Accept all cookies", "We use cookies", "Related stories",
+            "Chipmakers brace", "Subscribe to our newsletter", "kestrel_77", "Who pays for all of this",
+            "All rights reserved", "Privacy policy", "Share on LinkedIn", "Most read", "Advertisement");
+
+    @TempDir
+    Path dir;
+    private TestKafka kafka;
+    private FixtureSite site;
+
+    @BeforeEach
+    void start() {
+        kafka = TestKafka.start();
+        site = new FixtureSite();
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+        kafka.close();
+    }
+
+    @Test
+    void storesEveryArticleOnceTaggedWithBodyTextAndWithoutChrome() throws Exception {
+        String db = "jdbc:sqlite:" + dir.resolve("news.db");
+        Cli.Result run = runOnce(db);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("feeds      3 (0 failed)").contains("stored     6 new");
+
+        Map<String, JsonNode> byPath = byPath(Cli.export(db));
+        assertThat(byPath).containsOnlyKeys("/articles/commerce-entity-list.html", "/articles/uk-5g-deadline.html",
+                "/articles/fcc-rural-subsidies.html", "/articles/senators-licences.html",
+                "/articles/bakery-award.html", "/partner/uk-huawei-5g.html");
+        assertThat(topics(byPath, "/articles/commerce-entity-list.html")).containsExactly("export-controls");
+        assertThat(topics(byPath, "/articles/fcc-rural-subsidies.html")).containsExactly("telecom-regulation", "congress");
+        assertThat(topics(byPath, "/articles/senators-licences.html")).containsExactly("export-controls", "congress");
+        assertThat(topics(byPath, "/articles/bakery-award.html")).isEmpty();
+        for (var entry : byPath.entrySet()) {
+            assertBodyWithoutChrome(entry.getKey(), entry.getValue());
+        }
+        assertOneIsDuplicateOfTheOther(byPath.get("/articles/uk-5g-deadline.html"), byPath.get("/partner/uk-huawei-5g.html"));
+
+        JsonNode commerce = byPath.get("/articles/commerce-entity-list.html");
+        assertThat(commerce.get("title").asText()).isEqualTo("Commerce adds dozens of Huawei affiliates to the Entity List");
+        assertThat(commerce.get("publishedAt").asText()).isEqualTo("2026-03-02T19:05:00Z");
+        assertThat(commerce.get("author").asText()).isEqualTo("Dana Whitfield");
+        assertThat(commerce.get("language").asText()).isEqualTo("en");
+        assertThat(commerce.get("source").asText()).isEqualTo("Wire Desk RSS");
+        assertThat(site.hits("/articles/commerce-entity-list.html")).as("fetched once though linked twice").isEqualTo(1);
+        assertThat(site.hits("/articles/fcc-rural-subsidies.html")).as("fetched once though linked twice").isEqualTo(1);
+
+        assertThat(keysOf(Topics.forTag("export-controls"), 2)).containsExactlyInAnyOrder(
+                commerce.get("id").asText(), byPath.get("/articles/senators-licences.html").get("id").asText());
+    }
+
+    @Test
+    void secondRunOverTheSameFeedsStoresNoExtraRows() throws Exception {
+        String db = "jdbc:sqlite:" + dir.resolve("news.db");
+        assertThat(runOnce(db).exitCode()).isZero();
+        List<JsonNode> first = Cli.export(db);
+
+        Cli.Result again = runOnce(db);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("stored     0 new");
+        assertThat(Cli.export(db)).isEqualTo(first);
+    }
+
+    @Test
+    void postgresStoresTheSameArticlesAsSqlite() throws Exception {
+        TestPostgres postgres = TestPostgres.start();
+        Assumptions.assumeTrue(postgres != null, TestPostgres::whyUnavailable);
+        try (postgres) {
+            String sqlite = "jdbc:sqlite:" + dir.resolve("news.db");
+            assertThat(runOnce(sqlite).exitCode()).isZero();
+            Cli.Result run = runOnce(postgres.jdbcUrl());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<JsonNode> stored = Cli.export(postgres.jdbcUrl());
+            assertThat(comparable(stored)).isEqualTo(comparable(Cli.export(sqlite)));
+            assertThat(stored).filteredOn(row -> !row.get("duplicateOf").isNull()).hasSize(1);
+            assertThat(Cli.export(postgres.jdbcUrl(), "--topic", "congress")).hasSize(2);
+        }
+    }
+
+    private Cli.Result runOnce(String jdbcUrl) throws Exception {
+        Path feeds = site.writeResource("/feeds.yml", dir);
+        Path topics = site.writeResource("/topics.yml", dir);
+        return Cli.execute("run", "--once", "--feeds", feeds.toString(), "--topics", topics.toString(),
+                "--store", jdbcUrl, "--bootstrap-servers", kafka.bootstrapServers(),
+                "--allow-private-addresses", "--per-host-delay", "PT0S", "--drain-timeout", "PT2M");
+    }
+
+    private static Map<String, JsonNode> byPath(List<JsonNode> rows) {
+        Map<String, JsonNode> byPath = new TreeMap<>();
+        rows.forEach(row -> byPath.put(java.net.URI.create(row.get("url").asText()).getPath(), row));
+        assertThat(byPath).as("one row per article").hasSize(rows.size());
+        return byPath;
+    }
+
+    private static List<String> topics(Map<String, JsonNode> byPath, String path) {
+        List<String> ids = new ArrayList<>();
+        byPath.get(path).get("topics").forEach(t -> ids.add(t.asText()));
+        return ids;
+    }
+
+    private static void assertBodyWithoutChrome(String path, JsonNode row) throws Exception {
+        String text = row.get("text").asText();
+        String expectedFile = path.startsWith("/partner/") ? "/site/articles/uk-5g-deadline.expected.txt"
+                : "/site" + path.replace(".html", ".expected.txt");
+        String expected = new String(EndToEndIT.class.getResourceAsStream(expectedFile).readAllBytes(), StandardCharsets.UTF_8);
+        for (String paragraph : expected.strip().split("\n\n")) {
+            assertThat(text).as(path).contains(paragraph);
+        }
+        for (String chrome : CHROME) {
+            assertThat(text).as(path).doesNotContain(chrome);
+        }
+    }
+
+    private static void assertOneIsDuplicateOfTheOther(JsonNode a, JsonNode b) {
+        JsonNode duplicate = a.get("duplicateOf").isNull() ? b : a;
+        JsonNode original = duplicate == a ? b : a;
+        assertThat(original.get("duplicateOf").isNull()).as("the first copy is the original").isTrue();
+        assertThat(duplicate.get("duplicateOf").asText()).isEqualTo(original.get("id").asText());
+    }
+
+    /** The keys of every record in {@code topic}, read until {@code expected} arrived and 3 s more passed. */
+    private List<String> keysOf(String topic, int expected) {
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "e2e-reader",
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed");
+        List<String> keys = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline) {
+                int before = keys.size();
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
+                if (before < expected && keys.size() >= expected) {
+                    deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The rows without what legitimately differs between two runs (fetch time, which copy came first). */
+    private static Set<String> comparable(List<JsonNode> rows) {
+        return rows.stream().map(row -> String.join("|", row.get("url").asText(), row.get("title").asText(),
+                        row.get("author").asText(), row.get("publishedAt").asText(), row.get("language").asText(),
+                        row.get("text").asText(), row.get("topics").toString()))
+                .collect(Collectors.toSet());
+    }
+}

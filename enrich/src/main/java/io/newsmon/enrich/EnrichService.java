@@ -1,0 +1,111 @@
+package io.newsmon.enrich;
+
+import io.newsmon.kafka.DeadLetters;
+import io.newsmon.kafka.KafkaSettings;
+import io.newsmon.kafka.PollLoop;
+import io.newsmon.kafka.Topics;
+import io.newsmon.model.EnrichedArticle;
+import io.newsmon.model.Json;
+import io.newsmon.model.MalformedMessageException;
+import io.newsmon.model.RawPage;
+import io.newsmon.model.TopicTag;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The enrich stage on Kafka: consumes {@value Topics#RAW}, runs the {@link Enricher} and publishes each
+ * fresh article to {@value Topics#ENRICHED} and to {@code news.topic.<id>} for each of its tags, each
+ * duplicate to {@value Topics#DUPLICATES}, and each page it cannot read or enrich to {@value Topics#DLQ}.
+ * Offsets are committed after the batch's records are acknowledged.
+ */
+public final class EnrichService implements AutoCloseable {
+    /** The consumer group of the enrich stage. */
+    public static final String GROUP = "newsmon-enrich";
+
+    private final Enricher enricher;
+    private final Producer<String, byte[]> producer;
+    private final DeadLetters deadLetters;
+    private final PollLoop loop;
+    private final AtomicLong enriched = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    public EnrichService(KafkaSettings settings, Enricher enricher, Clock clock) {
+        this.enricher = enricher;
+        this.producer = new KafkaProducer<>(settings.producer());
+        this.deadLetters = new DeadLetters(producer, "enrich", clock);
+        this.loop = new PollLoop("enrich", settings, GROUP, List.of(Topics.RAW), this::handle);
+    }
+
+    /** Consumes until {@link #close()}; run it on a thread of its own. */
+    public void run() {
+        loop.run();
+    }
+
+    private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
+        records.forEach(this::handle);
+        producer.flush();
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record) {
+        RawPage page;
+        try {
+            page = Json.read(record.value(), RawPage.class);
+        } catch (MalformedMessageException e) {
+            rejected.incrementAndGet();
+            deadLetters.send(record, e.getMessage());
+            return;
+        }
+        switch (enricher.enrich(page)) {
+            case EnrichResult.Fresh fresh -> publish(fresh.article());
+            case EnrichResult.Duplicate duplicate -> {
+                duplicates.incrementAndGet();
+                send(Topics.DUPLICATES, duplicate.article());
+            }
+            case EnrichResult.AlreadySeen seen -> { }
+            case EnrichResult.Rejected rejection -> {
+                rejected.incrementAndGet();
+                deadLetters.send(record, rejection.reason());
+            }
+        }
+    }
+
+    private void publish(EnrichedArticle article) {
+        enriched.incrementAndGet();
+        send(Topics.ENRICHED, article);
+        for (TopicTag tag : article.topics()) {
+            send(Topics.forTag(tag.id()), article);
+        }
+    }
+
+    private void send(String topic, EnrichedArticle article) {
+        producer.send(new ProducerRecord<>(topic, article.id(), Json.write(article)));
+    }
+
+    /** Articles published to {@value Topics#ENRICHED} since start. */
+    public long enriched() {
+        return enriched.get();
+    }
+
+    /** Duplicates published to {@value Topics#DUPLICATES} since start. */
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    /** Records sent to {@value Topics#DLQ} since start. */
+    public long rejected() {
+        return rejected.get();
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+        producer.close(Duration.ofSeconds(10));
+    }
+}

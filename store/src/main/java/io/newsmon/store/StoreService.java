@@ -1,0 +1,87 @@
+package io.newsmon.store;
+
+import io.newsmon.kafka.DeadLetters;
+import io.newsmon.kafka.KafkaSettings;
+import io.newsmon.kafka.PollLoop;
+import io.newsmon.kafka.Topics;
+import io.newsmon.model.EnrichedArticle;
+import io.newsmon.model.Json;
+import io.newsmon.model.MalformedMessageException;
+import io.newsmon.store.jdbc.ArticleStore;
+import io.newsmon.store.jdbc.WriteResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * The store stage on Kafka: consumes {@value Topics#ENRICHED} and {@value Topics#DUPLICATES} and writes
+ * each batch to the {@link ArticleStore} in one transaction; offsets are committed only after the
+ * database commit, and the write is an idempotent upsert keyed by article id, so a batch handed over
+ * again after a crash stores nothing twice. While the database is away the batch is retried with backoff.
+ */
+public final class StoreService implements AutoCloseable {
+    /** The consumer group of the store stage. */
+    public static final String GROUP = "newsmon-store";
+
+    private final ArticleStore store;
+    private final Producer<String, byte[]> producer;
+    private final DeadLetters deadLetters;
+    private final PollLoop loop;
+    private final AtomicLong inserted = new AtomicLong();
+    private final AtomicLong unchanged = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    public StoreService(KafkaSettings settings, ArticleStore store, Clock clock) {
+        this.store = store;
+        this.producer = new KafkaProducer<>(settings.producer());
+        this.deadLetters = new DeadLetters(producer, "store", clock);
+        this.loop = new PollLoop("store", settings, GROUP, List.of(Topics.ENRICHED, Topics.DUPLICATES), this::handle);
+    }
+
+    /** Consumes until {@link #close()}; run it on a thread of its own. */
+    public void run() {
+        loop.run();
+    }
+
+    private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<EnrichedArticle> batch = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                batch.add(Json.read(record.value(), EnrichedArticle.class));
+            } catch (MalformedMessageException e) {
+                rejected.incrementAndGet();
+                deadLetters.send(record, e.getMessage());
+            }
+        }
+        producer.flush();
+        WriteResult result = store.upsert(batch);
+        inserted.addAndGet(result.inserted());
+        unchanged.addAndGet(result.unchanged());
+    }
+
+    /** Rows inserted since start. */
+    public long inserted() {
+        return inserted.get();
+    }
+
+    /** Articles received that were already stored, since start. */
+    public long unchanged() {
+        return unchanged.get();
+    }
+
+    /** Records sent to {@value Topics#DLQ} since start. */
+    public long rejected() {
+        return rejected.get();
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+        producer.close(Duration.ofSeconds(10));
+    }
+}
