@@ -25,11 +25,11 @@ final class IngestCommand implements Callable<Integer> {
         var feeds = sources.loadFeeds();
         KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-ingest");
         Stages.createTopics(kafka, List.of());
-        try (IngestService service = Stages.ingest(kafka, feeds, sources)) {
+        try (StopOnSignal stop = once ? null : StopOnSignal.install();
+             IngestService service = Stages.ingest(kafka, feeds, sources)) {
             if (once) {
                 service.pollOnce();
             } else {
-                Runtime.getRuntime().addShutdownHook(new Thread(service::close));
                 service.runForever(sources.pollInterval);
             }
         }

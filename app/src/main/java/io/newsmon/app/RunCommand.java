@@ -10,6 +10,7 @@ import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
+import io.newsmon.store.jdbc.JdbcUrls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
         List<FeedSource> feeds = sources.loadFeeds();
         List<TopicDefinition> topics = topicOptions.loadTopics();
         String jdbcUrl = store != null ? store : "jdbc:sqlite:" + dataDir.resolve("newsmon.db");
-        try (TopicTagger tagger = new TopicTagger(topics);
+        try (StopOnSignal stop = once ? null : StopOnSignal.install();
+             TopicTagger tagger = new TopicTagger(topics);
              ArticleStore articles = ArticleStore.open(jdbcUrl);
              EmbeddedKafkaBroker broker = bootstrapServers == null ? startBroker() : null) {
             KafkaSettings kafka = new KafkaSettings(broker != null ? broker.bootstrapServers() : bootstrapServers, "newsmon");
@@ -76,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
                 Stages.start("enrich", enrichService::run);
                 if (!once) {
                     LOG.info("newsmon: watching {} feeds every {}, storing to {}; Ctrl-C stops", feeds.size(),
-                            sources.pollInterval, Jdbc.masked(jdbcUrl));
+                            sources.pollInterval, JdbcUrls.mask(jdbcUrl));
                     ingestService.runForever(sources.pollInterval);
                     return 0;
                 }

@@ -1,0 +1,46 @@
+package io.newsmon.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void runHelpExplainsTheDefaultsAndTheSwitches() {
+        Cli.Result help = Cli.execute("run", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--feeds", "--topics", "--store", "--bootstrap-servers", "--once",
+                "--allow-private-addresses", "embedded Kafka broker", "SQLite");
+    }
+
+    @Test
+    void badFeedsFileFailsBeforeAnythingStartsAndNamesTheEntry() throws Exception {
+        Path feeds = Files.writeString(dir.resolve("feeds.yml"), "feeds:\n  - url: ftp://example.org/feed\n    name: X\n");
+        Cli.Result run = Cli.execute("run", "--once", "--feeds", feeds.toString(), "--data-dir", dir.resolve("data").toString());
+        assertThat(run.exitCode()).isEqualTo(Newsmon.CONFIG_ERROR);
+        assertThat(run.err()).contains("feeds.yml").contains("ftp://example.org/feed");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void badTopicQueryFailsWithItsIdAndQuery() throws Exception {
+        Path topics = Files.writeString(dir.resolve("topics.yml"),
+                "topics:\n  - id: broken\n    name: Broken\n    query: '\"unclosed phrase'\n");
+        Cli.Result run = Cli.execute("run", "--once", "--topics", topics.toString(), "--data-dir", dir.resolve("data").toString());
+        assertThat(run.exitCode()).isEqualTo(Newsmon.CONFIG_ERROR);
+        assertThat(run.err()).contains("broken").contains("\"unclosed phrase");
+    }
+
+    @Test
+    void exportOfAnUnsupportedStoreUrlSaysWhichAreSupported() {
+        Cli.Result export = Cli.execute("export", "--store", "jdbc:mysql://localhost/news");
+        assertThat(export.exitCode()).isEqualTo(Newsmon.CONFIG_ERROR);
+        assertThat(export.err()).contains("jdbc:mysql://localhost/news").contains("jdbc:postgresql:").contains("jdbc:sqlite:");
+    }
+}

@@ -1,0 +1,106 @@
+package io.newsmon.store.jdbc;
+
+import io.newsmon.model.EnrichedArticle;
+import io.newsmon.model.Json;
+import io.newsmon.model.TopicTag;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The SQL of the {@code article} and {@code article_topic} tables, and the mapping to and from rows. */
+final class ArticleRows {
+    static final String INSERT_ARTICLE = "INSERT INTO article (id, url, source, feed_url, title, author,"
+            + " published_at, fetched_at, language, site_name, text, content_hash, duplicate_of, stored_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+    static final String INSERT_TOPIC = "INSERT INTO article_topic (article_id, topic_id, ordinal, score, evidence)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, topic_id) DO NOTHING";
+    /** Articles with their topics, one row per topic (or one row with null topic columns). */
+    static final String SELECT = "SELECT a.id, a.url, a.source, a.feed_url, a.title, a.author, a.published_at,"
+            + " a.fetched_at, a.language, a.site_name, a.text, a.content_hash, a.duplicate_of,"
+            + " t.topic_id, t.score, t.evidence"
+            + " FROM article a LEFT JOIN article_topic t ON t.article_id = a.id";
+
+    private ArticleRows() {
+    }
+
+    static void bindArticle(PreparedStatement insert, Dialect dialect, EnrichedArticle article, Instant storedAt)
+            throws SQLException {
+        insert.setString(1, article.id());
+        insert.setString(2, article.url());
+        insert.setString(3, article.source());
+        insert.setString(4, article.feedUrl());
+        insert.setString(5, article.title());
+        insert.setString(6, article.author());
+        dialect.bindInstant(insert, 7, article.publishedAt());
+        dialect.bindInstant(insert, 8, article.fetchedAt());
+        insert.setString(9, article.language());
+        insert.setString(10, article.siteName());
+        insert.setString(11, article.text());
+        insert.setString(12, article.contentHash());
+        insert.setString(13, article.duplicateOf());
+        dialect.bindInstant(insert, 14, storedAt);
+    }
+
+    /** Adds one batch entry per topic of {@code article}, keeping their order in {@code ordinal}. */
+    static void addTopics(PreparedStatement insert, EnrichedArticle article) throws SQLException {
+        List<TopicTag> topics = article.topics();
+        for (int i = 0; i < topics.size(); i++) {
+            TopicTag topic = topics.get(i);
+            insert.setString(1, article.id());
+            insert.setString(2, topic.id());
+            insert.setInt(3, i);
+            insert.setDouble(4, topic.score());
+            insert.setString(5, Json.writeString(topic.evidence()));
+            insert.addBatch();
+        }
+    }
+
+    /**
+     * Passes each article of {@code rows} (a {@link #SELECT} ordered by article, then topic ordinal) to
+     * {@code out} with all its topics, holding only one article in memory.
+     */
+    static void forEach(ResultSet rows, Dialect dialect, Consumer<EnrichedArticle> out) throws SQLException {
+        EnrichedArticle current = null;
+        List<TopicTag> topics = new ArrayList<>();
+        while (rows.next()) {
+            String id = rows.getString("id");
+            if (current == null || !current.id().equals(id)) {
+                if (current != null) {
+                    out.accept(withTopics(current, topics));
+                }
+                current = article(rows, dialect);
+                topics = new ArrayList<>();
+            }
+            String topicId = rows.getString("topic_id");
+            if (topicId != null) {
+                topics.add(new TopicTag(topicId, rows.getDouble("score"), evidence(rows.getString("evidence"))));
+            }
+        }
+        if (current != null) {
+            out.accept(withTopics(current, topics));
+        }
+    }
+
+    private static EnrichedArticle article(ResultSet rows, Dialect dialect) throws SQLException {
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, rows.getString("id"), rows.getString("url"),
+                rows.getString("source"), rows.getString("feed_url"), rows.getString("title"),
+                rows.getString("author"), dialect.readInstant(rows, "published_at"),
+                dialect.readInstant(rows, "fetched_at"), rows.getString("language"), rows.getString("site_name"),
+                rows.getString("text"), rows.getString("content_hash"), List.of(), rows.getString("duplicate_of"));
+    }
+
+    private static EnrichedArticle withTopics(EnrichedArticle a, List<TopicTag> topics) {
+        return new EnrichedArticle(a.schemaVersion(), a.id(), a.url(), a.source(), a.feedUrl(), a.title(),
+                a.author(), a.publishedAt(), a.fetchedAt(), a.language(), a.siteName(), a.text(),
+                a.contentHash(), topics, a.duplicateOf());
+    }
+
+    private static List<String> evidence(String json) {
+        return List.of(Json.read(json.getBytes(StandardCharsets.UTF_8), String[].class));
+    }
+}
