@@ -30,7 +30,7 @@ public final class IngestService implements AutoCloseable {
 
     /**
      * @param settings where the broker is
-     * @param ingester the polling and fetching logic
+     * @param ingester the polling and fetching logic; closed with this service
      * @param feeds    the feeds to poll
      * @param seen     the ids already published
      */
@@ -70,5 +70,6 @@ public final class IngestService implements AutoCloseable {
     public void close() {
         running = false;
         producer.close(Duration.ofSeconds(10));
+        ingester.close();
     }
 }

@@ -1,0 +1,15 @@
+package io.newsmon.ingest;
+
+import io.newsmon.model.RawPage;
+
+/**
+ * Where {@link Ingester} delivers fetched pages, for example a Kafka producer that returns once the
+ * broker has acknowledged the page. It is called from several threads at once, so it must be
+ * thread-safe. The page counts as seen only when {@link #accept} returns; if it throws, the page is
+ * reported as failed and tried again at the next poll.
+ */
+@FunctionalInterface
+public interface PageSink {
+    /** Delivers {@code page}; returns once it is durably handed over. */
+    void accept(RawPage page) throws Exception;
+}

@@ -1,0 +1,192 @@
+package io.newsmon.ingest.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the list of feeds to poll from YAML:
+ *
+ * <pre>{@code
+ * feeds:
+ *   - url: https://example.org/rss.xml      # RSS or Atom, detected from the content
+ *     name: Example                         # optional, defaults to the host
+ *   - url: https://example.org/news/        # an HTML listing page
+ *     name: Example listing
+ *     type: html                            # auto (the default) or html
+ *     linkSelector: "ul.stories a"          # CSS selector for article links, html only
+ * }</pre>
+ *
+ * Unknown keys, duplicate keys, duplicate URLs and bad values fail the whole file with a
+ * {@link FeedsFileException} naming the file, the entry, the value and the rule, so a typo fails at
+ * start-up rather than at the first poll.
+ */
+public final class FeedsFile {
+    /** The classpath resource of the bundled default list. */
+    public static final String BUNDLED_RESOURCE = "io/newsmon/ingest/config/default-feeds.yml";
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    record Document(List<Entry> feeds) {
+    }
+
+    record Entry(String url, String name, String type, String linkSelector) {
+    }
+
+    private FeedsFile() {
+    }
+
+    /** The feeds listed in the YAML file at {@code path}. */
+    public static List<FeedSource> load(Path path) {
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return parse(reader, path.toString());
+        } catch (IOException e) {
+            throw new FeedsFileException(path + ": cannot read the feeds file: " + e, e);
+        }
+    }
+
+    /** The bundled default list: public feeds about Huawei and US tech trade policy. */
+    public static List<FeedSource> bundled() {
+        InputStream in = FeedsFile.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE);
+        if (in == null) {
+            throw new FeedsFileException(BUNDLED_RESOURCE + ": the bundled feeds file is missing from the classpath");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse(reader, BUNDLED_RESOURCE);
+        } catch (IOException e) {
+            throw new FeedsFileException(BUNDLED_RESOURCE + ": cannot read the bundled feeds file: " + e, e);
+        }
+    }
+
+    /** The feeds in the YAML read from {@code reader}; {@code source} names it in error messages. */
+    static List<FeedSource> parse(Reader reader, String source) throws IOException {
+        Document document;
+        try {
+            document = YAML.readValue(reader, Document.class);
+        } catch (JsonProcessingException e) {
+            throw new FeedsFileException(source + ": " + describe(e), e);
+        }
+        if (document == null || document.feeds() == null || document.feeds().isEmpty()) {
+            throw new FeedsFileException(source + ": feeds is missing or empty: list at least one feed under \"feeds:\"");
+        }
+        return check(document.feeds(), source);
+    }
+
+    private static List<FeedSource> check(List<Entry> entries, String source) {
+        List<FeedSource> feeds = new ArrayList<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            FeedSource feed = toSource(entries.get(i), source + ": feeds[" + i + "]");
+            Integer earlier = firstIndex.putIfAbsent(feed.url(), i);
+            if (earlier != null) {
+                throw new FeedsFileException(source + ": feeds[" + i + "].url \"" + feed.url()
+                        + "\" is already listed as feeds[" + earlier + "]: list each feed once");
+            }
+            feeds.add(feed);
+        }
+        return List.copyOf(feeds);
+    }
+
+    private static FeedSource toSource(Entry entry, String where) {
+        if (entry == null) {
+            throw new FeedsFileException(where + " is empty: an entry needs at least a url");
+        }
+        try {
+            return new FeedSource(entry.url(), entry.name(), type(entry.type()), entry.linkSelector());
+        } catch (IllegalArgumentException e) {
+            throw new FeedsFileException(where + "." + e.getMessage(), e);
+        }
+    }
+
+    private static FeedType type(String type) {
+        if (type == null || type.isBlank()) {
+            return FeedType.AUTO;
+        }
+        try {
+            return FeedType.valueOf(type.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("type \"" + type + "\" is not one of: auto, html");
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        StreamReadException syntax = syntaxError(e);
+        if (syntax != null) {
+            String where = syntax.getLocation() == null ? ""
+                    : " at line " + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr();
+            return "not valid YAML" + where + ": " + oneLine(syntax.getOriginalMessage());
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return path(u) + " is not a known key (known keys: " + known + ")";
+        }
+        if (e instanceof JsonMappingException m) {
+            return wrongShape(path(m), m);
+        }
+        return "cannot be read: " + oneLine(e.getOriginalMessage());
+    }
+
+    private static String wrongShape(String path, JsonMappingException e) {
+        if (path.isEmpty()) {
+            return String.valueOf(e.getOriginalMessage()).startsWith("No content")
+                    ? "the file is empty: list at least one feed under \"feeds:\""
+                    : "the file must be a mapping with a \"feeds:\" list";
+        }
+        if (path.equals("feeds")) {
+            return "feeds must be a list of entries, each starting with \"- url:\"";
+        }
+        if (path.matches("feeds\\[\\d+]")) {
+            return path + " must be a mapping of url, name, type and linkSelector";
+        }
+        return path + " must be a single value, not a list or a mapping";
+    }
+
+    private static StreamReadException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The YAML parser's message without its source excerpt and caret lines. */
+    private static String oneLine(String message) {
+        return message.lines()
+                .filter(line -> !line.isBlank() && !line.startsWith(" ") && !line.contains("^"))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

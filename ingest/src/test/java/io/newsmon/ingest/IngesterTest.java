@@ -1,0 +1,220 @@
+package io.newsmon.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsmon.ingest.config.FeedSource;
+import io.newsmon.ingest.config.FeedType;
+import io.newsmon.ingest.fetch.FetchSettings;
+import io.newsmon.ingest.fetch.HttpFetcher;
+import io.newsmon.ingest.fetch.LocalServer;
+import io.newsmon.model.ArticleId;
+import io.newsmon.model.RawPage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IngesterTest {
+    private static final Instant NOW = Instant.parse("2024-05-08T12:00:00Z");
+    private static final List<String> ARTICLES = List.of("huawei-licence-rules", "entity-list-additions",
+            "handset-teardown", "licence-revocations-explained", "weekly-bulletin");
+
+    private final Queue<RawPage> published = new ConcurrentLinkedQueue<>();
+    private final InMemorySeenIds seen = new InMemorySeenIds();
+    private LocalServer server;
+    private HttpFetcher fetcher;
+    private Ingester ingester;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new LocalServer();
+        serveSite();
+        FetchSettings fetch = FetchSettings.defaults().withAllowPrivateAddresses(true);
+        fetcher = new HttpFetcher(fetch);
+        ingester = new Ingester(fetcher, new IngestSettings(fetch, Duration.ZERO), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        fetcher.close();
+        server.close();
+    }
+
+    @Test
+    void deliversEachArticleOnceThoughSeveralFeedsLinkIt() {
+        IngestReport report = ingester.pollOnce(List.of(rss(), atom(), listing()), seen, published::add);
+
+        assertThat(report).isEqualTo(new IngestReport(3, 0, 6, 4, 0, List.of()));
+        assertThat(published).extracting(RawPage::url).containsExactlyInAnyOrder(
+                article("huawei-licence-rules"), article("entity-list-additions"),
+                article("handset-teardown"), article("licence-revocations-explained"));
+        assertThat(published).extracting(RawPage::id).doesNotHaveDuplicates();
+        for (String name : List.of("huawei-licence-rules", "entity-list-additions", "handset-teardown")) {
+            assertThat(server.hits("/articles/" + name + ".html")).as(name).isEqualTo(1);
+        }
+        assertThat(seen.size()).isEqualTo(4);
+    }
+
+    @Test
+    void buildsRawPagesFromTheFeedEntryAndTheFetchedPage() {
+        ingester.pollOnce(List.of(rss()), seen, published::add);
+
+        RawPage page = published.stream().filter(p -> p.url().endsWith("/huawei-licence-rules.html")).findFirst().orElseThrow();
+        assertThat(page.schemaVersion()).isEqualTo(RawPage.SCHEMA_VERSION);
+        assertThat(page.id()).isEqualTo(ArticleId.of(article("huawei-licence-rules")));
+        assertThat(page.feedUrl()).isEqualTo(server.url("/feeds/trade.rss"));
+        assertThat(page.feedName()).isEqualTo("Trade Desk");
+        assertThat(page.entry().title()).isEqualTo("Commerce tightens licence rules for Huawei suppliers");
+        assertThat(page.entry().author()).isEqualTo("Dana Whitfield");
+        assertThat(page.fetchedAt()).isEqualTo(NOW);
+        assertThat(page.httpStatus()).isEqualTo(200);
+        assertThat(page.contentType()).isEqualTo("text/html");
+        assertThat(page.charset()).isEqualTo("UTF-8");
+        assertThat(page.html()).contains("<h1>Commerce tightens licence rules for Huawei suppliers</h1>");
+    }
+
+    @Test
+    void fetchesTheCanonicalUrlWithoutTrackingParameters() {
+        ingester.pollOnce(List.of(rss()), seen, published::add);
+
+        RawPage page = published.stream().filter(p -> p.url().contains("entity-list")).findFirst().orElseThrow();
+        assertThat(page.url()).isEqualTo(article("entity-list-additions"));
+        assertThat(page.entry().link()).isEqualTo(article("entity-list-additions") + "?utm_source=rss&utm_medium=feed");
+    }
+
+    @Test
+    void fetchesNothingAgainOnASecondPollWithTheSameSeenIds() {
+        List<FeedSource> feeds = List.of(rss(), atom(), listing());
+        ingester.pollOnce(feeds, seen, published::add);
+
+        IngestReport second = ingester.pollOnce(feeds, seen, published::add);
+
+        assertThat(second).isEqualTo(new IngestReport(3, 0, 6, 0, 0, List.of()));
+        assertThat(published).hasSize(4);
+        assertThat(server.hits("/articles/huawei-licence-rules.html")).isEqualTo(1);
+        assertThat(server.hits("/feeds/trade.rss")).isEqualTo(2);
+    }
+
+    @Test
+    void reportsBrokenFeedsAndGoesOnWithTheOthers() throws IOException {
+        String unreachable = "http://127.0.0.1:" + freePort() + "/feed.xml";
+        List<FeedSource> feeds = List.of(feed("/feeds/gone.xml"), feed("/feeds/malformed.xml"),
+                feed("/press/index.html"), FeedSource.feed(unreachable), rss());
+
+        IngestReport report = ingester.pollOnce(feeds, seen, published::add);
+
+        assertThat(report.feeds()).isEqualTo(5);
+        assertThat(report.feedsFailed()).isEqualTo(4);
+        assertThat(report.pagesFetched()).isEqualTo(2);
+        assertThat(report.errors()).satisfiesExactly(
+                e -> assertThat(e).isEqualTo("feed " + server.url("/feeds/gone.xml") + ": HTTP status 404 from " + server.url("/feeds/gone.xml")),
+                e -> assertThat(e).startsWith("feed " + server.url("/feeds/malformed.xml") + ": ").contains("is not a valid RSS or Atom feed"),
+                e -> assertThat(e).isEqualTo("feed " + server.url("/press/index.html") + ": " + server.url("/press/index.html") + " is an HTML page, not an RSS or Atom feed"),
+                e -> assertThat(e).startsWith("feed " + unreachable + ": could not connect to 127.0.0.1:"));
+        assertThat(published).extracting(RawPage::url)
+                .containsExactlyInAnyOrder(article("huawei-licence-rules"), article("entity-list-additions"));
+    }
+
+    @Test
+    void reportsPagesThatFailAndTriesThemAgainAtTheNextPoll() {
+        IngestReport report = ingester.pollOnce(List.of(feed("/feeds/mixed.rss")), seen, published::add);
+
+        assertThat(report.pagesFetched()).isEqualTo(1);
+        assertThat(report.pagesFailed()).isEqualTo(2);
+        assertThat(report.errors()).containsExactly(
+                "page " + article("withdrawn") + ": HTTP status 404 from " + article("withdrawn"),
+                "page " + server.url("/files/licence-report.pdf") + ": " + server.url("/files/licence-report.pdf")
+                        + " is application/pdf, not an HTML page");
+        assertThat(seen.contains(ArticleId.of(article("withdrawn")))).isFalse();
+
+        ingester.pollOnce(List.of(feed("/feeds/mixed.rss")), seen, published::add);
+        assertThat(server.hits("/articles/withdrawn.html")).isEqualTo(2);
+        assertThat(server.hits("/articles/weekly-bulletin.html")).isEqualTo(1);
+    }
+
+    @Test
+    void marksAPageSeenOnlyOnceTheSinkHasAcceptedIt() {
+        IngestReport refused = ingester.pollOnce(List.of(rss()), seen, page -> {
+            throw new IllegalStateException("broker unavailable");
+        });
+
+        assertThat(refused.pagesFailed()).isEqualTo(2);
+        assertThat(refused.errors()).allSatisfy(e -> assertThat(e).contains("not delivered: java.lang.IllegalStateException: broker unavailable"));
+        assertThat(seen.size()).isZero();
+
+        IngestReport accepted = ingester.pollOnce(List.of(rss()), seen, published::add);
+        assertThat(accepted.pagesFetched()).isEqualTo(2);
+        assertThat(seen.size()).isEqualTo(2);
+    }
+
+    @Test
+    void sendsOneRequestAtATimeToAHostWithThePerHostDelayBetween() {
+        FetchSettings fetch = FetchSettings.defaults().withAllowPrivateAddresses(true);
+        Ingester polite = new Ingester(fetcher, new IngestSettings(fetch, Duration.ofMillis(150)), Clock.systemUTC());
+
+        long start = System.nanoTime();
+        IngestReport report = polite.pollOnce(List.of(rss(), atom()), seen, published::add);
+
+        assertThat(report.pagesFetched()).isEqualTo(3);
+        assertThat(server.maxConcurrentRequests()).isEqualTo(1);
+        // 2 feeds and 3 pages on one host: at least 4 pauses.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    }
+
+    private FeedSource rss() {
+        return new FeedSource(server.url("/feeds/trade.rss"), "Trade Desk", FeedType.AUTO, null);
+    }
+
+    private FeedSource atom() {
+        return new FeedSource(server.url("/feeds/chips.atom"), "Chip Policy Watch", FeedType.AUTO, null);
+    }
+
+    private FeedSource listing() {
+        return new FeedSource(server.url("/press/index.html"), "Press releases", FeedType.HTML, "ul.releases a");
+    }
+
+    private FeedSource feed(String path) {
+        return FeedSource.feed(server.url(path));
+    }
+
+    private String article(String name) {
+        return server.url("/articles/" + name + ".html");
+    }
+
+    private void serveSite() {
+        server.serve("/feeds/trade.rss", "application/rss+xml; charset=utf-8", fixture("feeds/trade.rss"));
+        server.serve("/feeds/mixed.rss", "application/rss+xml", fixture("feeds/mixed.rss"));
+        server.serve("/feeds/chips.atom", "application/atom+xml", fixture("feeds/chips.atom"));
+        server.serve("/feeds/malformed.xml", "application/xml", fixture("feeds/malformed.xml"));
+        server.serve("/press/index.html", "text/html; charset=utf-8", fixture("press/index.html"));
+        server.serve("/files/licence-report.pdf", "application/pdf", "%PDF-1.7 not really");
+        for (String name : ARTICLES) {
+            server.serve("/articles/" + name + ".html", "text/html; charset=utf-8", fixture("articles/" + name + ".html"));
+        }
+    }
+
+    private String fixture(String path) {
+        try (InputStream in = IngesterTest.class.getResourceAsStream("site/" + path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{base}}", server.base());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
