@@ -132,6 +132,9 @@ public final class PollLoop implements Runnable, AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (stopped.getCount() == 0) {
+            return;
+        }
         consumer.wakeup();
         try {
             if (!stopped.await(30, TimeUnit.SECONDS)) {
