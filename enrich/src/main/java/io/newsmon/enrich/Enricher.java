@@ -1,0 +1,95 @@
+package io.newsmon.enrich;
+
+import io.newsmon.enrich.dedup.ContentHash;
+import io.newsmon.enrich.dedup.ExactDuplicates;
+import io.newsmon.enrich.extract.TextExtractor;
+import io.newsmon.enrich.metadata.MetadataExtractor;
+import io.newsmon.enrich.metadata.PageMetadata;
+import io.newsmon.enrich.tag.TopicTagger;
+import io.newsmon.model.EnrichedArticle;
+import io.newsmon.model.RawPage;
+import io.newsmon.model.TopicTag;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * The enrich stage as a function: a {@link RawPage} in, an {@link EnrichResult} out. It parses the page
+ * with the page URL as base, reads its {@link MetadataExtractor metadata} (the feed entry filling the
+ * gaps), {@link TextExtractor extracts} the text (the feed entry's summary when the page has none),
+ * hashes it, tags it with the {@link TopicTagger} over title and text, and asks {@link ExactDuplicates}
+ * whether it is new.
+ *
+ * <p>Pure apart from the duplicate memory; thread-safe when its parts are (the bundled ones are).
+ *
+ * <p>Example: {@code new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, new ExactDuplicates())
+ * .enrich(page)}.
+ */
+public final class Enricher {
+    /** The media types the enricher reads; a page with another declared type is rejected. */
+    public static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
+
+    private final TextExtractor textExtractor;
+    private final MetadataExtractor metadataExtractor;
+    private final TopicTagger tagger;
+    private final ExactDuplicates duplicates;
+
+    public Enricher(TextExtractor textExtractor, MetadataExtractor metadataExtractor, TopicTagger tagger,
+                    ExactDuplicates duplicates) {
+        this.textExtractor = textExtractor;
+        this.metadataExtractor = metadataExtractor;
+        this.tagger = tagger;
+        this.duplicates = duplicates;
+    }
+
+    /** Enriches {@code page}; see {@link EnrichResult} for the outcomes. */
+    public EnrichResult enrich(RawPage page) {
+        String problem = problem(page);
+        if (problem != null) {
+            return new EnrichResult.Rejected(page.id(), problem);
+        }
+        EnrichedArticle article = article(page);
+        return switch (duplicates.check(article.id(), article.contentHash())) {
+            case ExactDuplicates.Verdict.New n -> new EnrichResult.Fresh(article);
+            case ExactDuplicates.Verdict.SeenId s -> new EnrichResult.AlreadySeen(article.id());
+            case ExactDuplicates.Verdict.SameContent same ->
+                    new EnrichResult.Duplicate(article.asDuplicateOf(same.originalId()));
+        };
+    }
+
+    private EnrichedArticle article(RawPage page) {
+        Document doc = Jsoup.parse(page.html(), page.url());
+        PageMetadata metadata = metadataExtractor.extract(doc, page.entry());
+        String text = textExtractor.extract(doc);
+        if (text.isBlank() && page.entry().summary() != null) {
+            text = page.entry().summary().strip();
+        }
+        List<TopicTag> topics = tagger.tag(metadata.title(), text);
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, page.id(), page.url(), page.feedName(),
+                page.feedUrl(), metadata.title(), metadata.author(), metadata.publishedAt(), page.fetchedAt(),
+                metadata.language(), metadata.siteName(), text, ContentHash.of(text), topics, null);
+    }
+
+    /** Why {@code page} cannot be enriched, or null when it can. */
+    private static String problem(RawPage page) {
+        String type = mediaType(page.contentType());
+        if (type != null && !HTML_TYPES.contains(type)) {
+            return "page " + page.url() + ": content type \"" + page.contentType() + "\" is not HTML: enrich reads "
+                    + String.join(" or ", HTML_TYPES.stream().sorted().toList());
+        }
+        if (page.httpStatus() != 0 && (page.httpStatus() < 200 || page.httpStatus() > 299)) {
+            return "page " + page.url() + ": HTTP status " + page.httpStatus() + " is not a success: enrich reads"
+                    + " pages fetched with a 2xx status";
+        }
+        return null;
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        return contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    }
+}

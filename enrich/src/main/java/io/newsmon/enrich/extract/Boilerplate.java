@@ -1,0 +1,125 @@
+package io.newsmon.enrich.extract;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * What page chrome looks like: tags that never hold article text, and class/id patterns of navigation,
+ * comments, cookie banners, share buttons, related links, newsletter boxes and ads. The patterns follow
+ * Mozilla Readability's {@code unlikelyCandidates} and trafilatura's boilerplate lists, split in two:
+ * strong ones are removed even from elements that also look like content ({@code article-comments},
+ * {@code related-articles}); weak ones are kept when the class also says {@code article}, {@code content},
+ * {@code body} and the like.
+ */
+final class Boilerplate {
+    /** Elements removed before anything else: never article text. */
+    static final String NON_CONTENT_TAGS = "script, style, noscript, template, link, meta, nav, aside, footer, header,"
+            + " form, iframe, frame, frameset, object, embed, applet, canvas, svg, math, video, audio, map, button,"
+            + " input, select, option, textarea, label, fieldset, dialog, menu, figure, figcaption, picture, img,"
+            + " amp-ad, amp-embed, amp-analytics, amp-sidebar, amp-social-share, amp-iframe, amp-consent,"
+            + " amp-user-notification, amp-carousel, amp-img, amp-video, amp-pixel";
+    /** Hidden elements and landmarks that are never the article. */
+    static final String HIDDEN_OR_CHROME = "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none],"
+            + " [style~=(?i)visibility\\s*:\\s*hidden], [role~=(?i)^(navigation|banner|contentinfo|complementary"
+            + "|dialog|alertdialog|search|menu|menubar|toolbar|alert)$]";
+    /** Never removed for a class/id match: the page itself and the containers that announce the article. */
+    static final String PROTECTED = "html, body, main, [itemprop=articleBody], [role=main]";
+    /** Microdata that marks the headline block rather than the body: the article's summary and its byline. */
+    static final String HEADLINE_MICRODATA = "[itemprop=description], [itemprop=author], [itemprop=alternativeHeadline]";
+
+    private static final Pattern STRONG = Pattern.compile("comment|disqus|cookie|consent|gdpr|newsletter|subscribe"
+            + "|signup|sign-up|share|sharing|social|sidebar|related|recommend|promo|sponsor|advert|outbrain|taboola"
+            + "|paywall|most-?read|most-?popular|trending|breadcrumb|pagination|pager|masthead|navbar|byline"
+            + "|dateline|skyscraper|shoutbox|read-?more|more-stories|skip-?link|skip-to|screen-reader|sr-only"
+            + "|visually-hidden|standfirst|strapline|(^|[\\s_-])(ad|ads|adslot|meta|nav|menu|footer|banner|tags"
+            + "|toolbar|author|caption|credit|timestamp|dek|kicker|eyebrow|label|summary|subtitle)([\\s_-]|$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEAK = Pattern.compile("header|extra|community|remark|replies|rss|supplemental"
+            + "|legends|combx|widget|popup|agegate|cover-wrap|ai2html|yom-remote|hidden|print|rating|login|modal"
+            + "|overlay|utility|tools|teaser|aside", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAYBE_CONTENT = Pattern.compile("and|article|body|column|content|main|shadow|story"
+            + "|entry|text", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSITIVE = Pattern.compile("article|body|content|entry|hentry|h-entry|main|page"
+            + "|post|text|blog|story", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATIVE = Pattern.compile("-ad-|hidden|^hid$|banner|combx|comment|com-|contact"
+            + "|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar"
+            + "|skyscraper|sponsor|shopping|tags|tool|widget|cookie|newsletter|subscribe", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> ALWAYS_PROTECTED_TAGS = Set.of("html", "body", "main");
+
+    private Boilerplate() {
+    }
+
+    /** Removes non-content tags and hidden or landmark chrome from {@code root}, keeping forms that hold the page. */
+    static void removeNonContent(Element root) {
+        for (Element form : root.select("form")) {
+            if (form.select("p").size() >= 3) {
+                form.unwrap();
+            }
+        }
+        root.select(NON_CONTENT_TAGS).stream().filter(e -> !e.is(PROTECTED)).forEach(Element::remove);
+        root.select(HIDDEN_OR_CHROME).stream().filter(e -> !e.is(PROTECTED)).forEach(Element::remove);
+        root.select(HEADLINE_MICRODATA).stream().filter(e -> e.select(PROTECTED).isEmpty() && e.text().length() < 400)
+                .forEach(Element::remove);
+    }
+
+    /** Removes the elements whose class or id look like chrome, strongly or weakly, as described on the class. */
+    static void removeUnlikely(Element root) {
+        remove(root, true);
+    }
+
+    /** Removes the elements whose class or id strongly look like chrome. */
+    static void removeStronglyUnlikely(Element root) {
+        remove(root, false);
+    }
+
+    private static void remove(Element root, boolean includeWeak) {
+        Set<Element> holdProtected = ancestorsOf(root.select(PROTECTED));
+        Set<Element> holdArticle = ancestorsOf(root.select("article"));
+        root.select("*").stream()
+                .filter(e -> !holdProtected.contains(e) && isUnlikely(e, includeWeak, holdArticle.contains(e)))
+                .toList().forEach(Element::remove);
+    }
+
+    private static Set<Element> ancestorsOf(List<Element> elements) {
+        Set<Element> ancestors = Collections.newSetFromMap(new IdentityHashMap<>());
+        elements.forEach(e -> ancestors.addAll(e.parents()));
+        return ancestors;
+    }
+
+    static boolean isUnlikely(Element element, boolean includeWeak, boolean holdsArticle) {
+        if (ALWAYS_PROTECTED_TAGS.contains(element.normalName()) || element.is(PROTECTED)) {
+            return false;
+        }
+        String names = classAndId(element);
+        if (names.isBlank()) {
+            return false;
+        }
+        if (STRONG.matcher(names).find()) {
+            return true;
+        }
+        boolean weak = includeWeak && WEAK.matcher(names).find() && !MAYBE_CONTENT.matcher(names).find();
+        return weak && !element.nameIs("article") && !holdsArticle;
+    }
+
+    /** Readability's class weight: +25 when the class or id look like content, -25 when they look like chrome. */
+    static int classWeight(Element element) {
+        int weight = 0;
+        for (String name : List.of(element.className(), element.id())) {
+            if (!name.isEmpty() && NEGATIVE.matcher(name).find()) {
+                weight -= 25;
+            }
+            if (!name.isEmpty() && POSITIVE.matcher(name).find()) {
+                weight += 25;
+            }
+        }
+        return "articleBody".equals(element.attr("itemprop")) ? weight + 25 : weight;
+    }
+
+    private static String classAndId(Element element) {
+        return element.className() + " " + element.id();
+    }
+}

@@ -1,0 +1,74 @@
+package io.newsmon.enrich.extract;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Readability's "clean conditionally" pass over the chosen content: removes headlines, and blocks inside
+ * the article that look like chrome left behind (link lists, share rows, empty boxes, "read more" lines).
+ */
+final class ContentCleaner {
+    private static final String CLEANED_BLOCKS = "table, ul, ol, dl, div, section, form, fieldset";
+    private static final int MIN_BLOCK_CHARS = 25;
+    /** Labels that ad slots leave between paragraphs. */
+    private static final Pattern AD_LABEL = Pattern.compile("(?i)(advertisement|advertising|ad|sponsored( content)?"
+            + "|(story|article) continues below( this)?( advertisement)?|continue reading( below)?( the main story)?"
+            + "|scroll to continue( with content)?)[.:]?");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"'”’)]?$");
+
+    private ContentCleaner() {
+    }
+
+    /**
+     * Cleans {@code content} in place.
+     *
+     * @param headlineKeys {@link Texts#key keys} of the page's headlines: headings equal to one are removed
+     * @param weightClasses whether blocks whose class or id look like chrome are removed
+     */
+    static void clean(Element content, Set<String> headlineKeys, boolean weightClasses) {
+        content.select("h1").remove();
+        for (Element heading : content.select("h2, h3, h4, h5, h6")) {
+            if (headlineKeys.contains(Texts.key(heading.text()))
+                    || weightClasses && Boilerplate.classWeight(heading) < 0) {
+                heading.remove();
+            }
+        }
+        List<Element> blocks = content.select(CLEANED_BLOCKS);
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            Element block = blocks.get(i);
+            if (block != content && block.parent() != content && isChrome(block, weightClasses)) {
+                block.remove();
+            }
+        }
+        content.select("p, li").stream().filter(ContentCleaner::isLinkLine).forEach(Element::remove);
+        content.select("p, div, span").stream().filter(e -> AD_LABEL.matcher(Texts.normalise(e.text())).matches())
+                .forEach(Element::remove);
+    }
+
+    private static boolean isChrome(Element block, boolean weightClasses) {
+        int weight = weightClasses ? Boilerplate.classWeight(block) : 0;
+        if (weight < 0) {
+            return true;
+        }
+        String text = Texts.normalise(block.text());
+        if (text.chars().filter(c -> c == ',').count() >= 10) {
+            return false;
+        }
+        double links = ContentScorer.linkDensity(block);
+        return text.length() < MIN_BLOCK_CHARS && !holdsWriting(block) || (weight < 25 ? links > 0.2 : links > 0.5);
+    }
+
+    /** Whether a short block holds a subheading or a sentence ("He declined to comment."), not a label. */
+    private static boolean holdsWriting(Element block) {
+        return !block.select("h2, h3, h4, h5, h6").isEmpty()
+                || block.select("p").stream().anyMatch(p -> SENTENCE_END.matcher(Texts.normalise(p.text())).find());
+    }
+
+    /** A paragraph or list item that is mostly a link: "Read more: ...", "Related: ...". */
+    private static boolean isLinkLine(Element element) {
+        return element.parent() != null && ContentScorer.linkDensity(element) >= 0.5
+                && Texts.normalise(element.text()).length() < 200;
+    }
+}

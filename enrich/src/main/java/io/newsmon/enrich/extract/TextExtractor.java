@@ -1,0 +1,144 @@
+package io.newsmon.enrich.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Extracts an article's main text from its page, leaving out the page chrome: navigation, header and
+ * footer, cookie banners, share buttons, related links, newsletter boxes, comments, ads and captions.
+ * Stateless and thread-safe; the document given is not modified.
+ *
+ * <p>The algorithm follows Mozilla's Readability:
+ * <ol>
+ *   <li>drop elements that never hold article text ({@code script}, {@code style}, {@code nav},
+ *       {@code aside}, {@code footer}, {@code form}, {@code figure}...), hidden elements and landmark
+ *       roles ({@code Boilerplate});</li>
+ *   <li>drop elements whose class or id look like chrome ({@code comments}, {@code cookie-banner},
+ *       {@code share}, {@code related}...), but never {@code body}, {@code main} or an {@code article} for
+ *       a weak match;</li>
+ *   <li>give loose text paragraphs of its own ({@code Paragraphs}), score containers by their paragraphs
+ *       (length, commas) with propagation to ancestors, penalise link density and pick the best
+ *       ({@code ContentScorer}), with the siblings that look like part of the article;</li>
+ *   <li>clean the result of leftover link lists and boxes ({@code ContentCleaner}) and render it
+ *       ({@code TextRenderer}).</li>
+ * </ol>
+ * When that gives fewer than {@value #MIN_GOOD_CHARS} characters it tries again without step 2's weak
+ * patterns, then the page's {@code [itemprop=articleBody]}, {@code article}, {@code main} and
+ * {@code [role=main]}; when all are short it keeps the first non-empty result, and when none finds text,
+ * the densest block of the page.
+ *
+ * <p>Output: paragraphs (p, h2-h6, li, blockquote, pre...) separated by a blank line ({@code "\n\n"}),
+ * whitespace collapsed, without the page's headline ({@code <title>}, {@code og:title} or {@code h1}).
+ * For example {@code "The Commerce Department said...\n\nHuawei said it opposed..."}; "" when the page has
+ * no text.
+ */
+public final class TextExtractor {
+    /** Results shorter than this many characters make the extractor try its fallbacks. */
+    public static final int MIN_GOOD_CHARS = 250;
+    private static final List<String> FALLBACK_CONTAINERS = List.of("[itemprop=articleBody]", "article", "main",
+            "[role=main]");
+
+    /** The main text of the page {@code html}, parsed with {@code baseUrl} as its base URI. */
+    public String extract(String html, String baseUrl) {
+        return extract(Jsoup.parse(html == null ? "" : html, baseUrl == null ? "" : baseUrl));
+    }
+
+    /** The main text of {@code doc}. */
+    public String extract(Document doc) {
+        Element body = doc.body();
+        if (body == null) {
+            return "";
+        }
+        Set<String> headlines = headlineKeys(doc);
+        Element page = body.clone();
+        Boilerplate.removeNonContent(page);
+        List<Function<Element, Optional<String>>> attempts = new ArrayList<>();
+        attempts.add(p -> scored(p, true, headlines));
+        attempts.add(p -> scored(p, false, headlines));
+        for (String selector : FALLBACK_CONTAINERS) {
+            attempts.add(p -> container(p, selector, headlines));
+        }
+        String firstNonEmpty = null;
+        for (Function<Element, Optional<String>> attempt : attempts) {
+            String text = attempt.apply(page.clone()).orElse("");
+            if (text.length() >= MIN_GOOD_CHARS) {
+                return text;
+            }
+            firstNonEmpty = firstNonEmpty == null && !text.isEmpty() ? text : firstNonEmpty;
+        }
+        return firstNonEmpty != null ? firstNonEmpty : densestBlock(page, headlines);
+    }
+
+    /** The scored candidate's text; {@code strict} also removes weak boilerplate matches and weights classes. */
+    private static Optional<String> scored(Element page, boolean strict, Set<String> headlines) {
+        removeUnlikely(page, strict);
+        Paragraphs.normalise(page);
+        ContentScorer scorer = new ContentScorer(strict);
+        Element top = scorer.topCandidate(page);
+        if (top == null) {
+            return Optional.empty();
+        }
+        Element content = top == page ? page : scorer.withSiblings(top);
+        ContentCleaner.clean(content, headlines, strict);
+        return Optional.of(TextRenderer.text(content, headlines));
+    }
+
+    /** The text of the largest element matching {@code selector}, cleaned like a scored candidate. */
+    private static Optional<String> container(Element page, String selector, Set<String> headlines) {
+        removeUnlikely(page, false);
+        Paragraphs.normalise(page);
+        return page.select(selector).stream()
+                .max(Comparator.comparingInt(e -> e.text().length()))
+                .map(content -> {
+                    ContentCleaner.clean(content, headlines, false);
+                    return TextRenderer.text(content, headlines);
+                });
+    }
+
+    /** The block whose own paragraphs hold the most text outside links. */
+    private static String densestBlock(Element page, Set<String> headlines) {
+        Element copy = page.clone();
+        Paragraphs.normalise(copy);
+        return copy.select("div, section, article, main, td, body, blockquote").stream()
+                .max(Comparator.comparingDouble(TextExtractor::ownParagraphText))
+                .map(block -> TextRenderer.text(block, headlines)).orElse("");
+    }
+
+    private static double ownParagraphText(Element block) {
+        return block.children().stream().filter(c -> c.is("p, pre, li, blockquote, h2, h3, h4, h5, h6"))
+                .mapToDouble(c -> c.text().length() * (1 - ContentScorer.linkDensity(c))).sum();
+    }
+
+    /** Strict mode removes every boilerplate match; lenient mode only strong matches. */
+    private static void removeUnlikely(Element page, boolean strict) {
+        if (strict) {
+            Boilerplate.removeUnlikely(page);
+        } else {
+            Boilerplate.removeStronglyUnlikely(page);
+        }
+    }
+
+    /** Keys of the page's headline in its forms: title (whole and without a site suffix), og:title, h1s. */
+    static Set<String> headlineKeys(Document doc) {
+        Set<String> keys = new HashSet<>();
+        String title = doc.title();
+        keys.add(Texts.key(title));
+        for (String part : title.split("\\s+(?:[|\\-–—:·»/]|::)\\s+")) {
+            if (part.length() >= 20) {
+                keys.add(Texts.key(part));
+            }
+        }
+        doc.select("meta[property=og:title], meta[name=twitter:title]").forEach(m -> keys.add(Texts.key(m.attr("content"))));
+        doc.select("h1").forEach(h -> keys.add(Texts.key(h.text())));
+        keys.remove("");
+        return keys;
+    }
+}

@@ -1,0 +1,95 @@
+package io.newsmon.enrich.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Renders content as paragraphs: every block element (p, h2-h6, li, blockquote, pre, div...) ends a
+ * paragraph, whitespace is collapsed, and paragraphs equal to a headline are dropped.
+ */
+final class TextRenderer {
+    /** The separator between paragraphs. */
+    static final String PARAGRAPH_BREAK = "\n\n";
+    /** A paragraph starting with a headline this long (letters and digits) loses it. */
+    static final int MIN_HEADLINE_PREFIX = 20;
+
+    private TextRenderer() {
+    }
+
+    /** The paragraphs of {@code root}, without those whose {@link Texts#key key} is in {@code headlineKeys}. */
+    static List<String> paragraphs(Element root, Set<String> headlineKeys) {
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    current.append(text.getWholeText());
+                } else if (node instanceof Element element && "br".equals(element.normalName())) {
+                    current.append(' ');
+                } else if (node instanceof Element element && Paragraphs.isBlock(element)) {
+                    flush(current, paragraphs, headlineKeys);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element element && Paragraphs.isBlock(element)) {
+                    flush(current, paragraphs, headlineKeys);
+                }
+            }
+        }, root);
+        flush(current, paragraphs, headlineKeys);
+        return paragraphs;
+    }
+
+    /** The paragraphs joined with {@value #PARAGRAPH_BREAK}. */
+    static String text(Element root, Set<String> headlineKeys) {
+        return String.join(PARAGRAPH_BREAK, paragraphs(root, headlineKeys));
+    }
+
+    private static void flush(StringBuilder current, List<String> paragraphs, Set<String> headlineKeys) {
+        String paragraph = withoutHeadline(Texts.normalise(current.toString()), headlineKeys);
+        current.setLength(0);
+        if (!paragraph.isEmpty()) {
+            paragraphs.add(paragraph);
+        }
+    }
+
+    /**
+     * {@code paragraph} without a leading headline: "" when it is the headline, the rest when it starts
+     * with one of at least {@value #MIN_HEADLINE_PREFIX} letters (a headline and dateline set in one block).
+     */
+    static String withoutHeadline(String paragraph, Set<String> headlineKeys) {
+        String key = Texts.key(paragraph);
+        if (headlineKeys.contains(key)) {
+            return "";
+        }
+        for (String headline : headlineKeys) {
+            if (headline.length() >= MIN_HEADLINE_PREFIX && key.startsWith(headline)) {
+                return paragraph.substring(endOfKeyChars(paragraph, headline.length())).strip();
+            }
+        }
+        return paragraph;
+    }
+
+    /** The index in {@code text} just after its first {@code count} letters or digits. */
+    private static int endOfKeyChars(String text, int count) {
+        int seen = 0;
+        int i = 0;
+        while (i < text.length() && seen < count) {
+            int codePoint = text.codePointAt(i);
+            if (Character.isLetterOrDigit(codePoint)) {
+                seen += Texts.key(Character.toString(codePoint)).length();
+            }
+            i += Character.charCount(codePoint);
+        }
+        return i;
+    }
+}

@@ -1,0 +1,163 @@
+package io.newsmon.enrich.tag;
+
+import io.newsmon.model.TopicTag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Tags articles with the topics whose queries they match, using Lucene's monitor (the queries are
+ * indexed once; each article is matched against all of them as a one-document in-memory index).
+ *
+ * <p><b>Fields.</b> An article is indexed as {@value #TITLE}, {@value #TEXT} and {@value #BODY} (title and
+ * text together), analysed with Lucene's {@link EnglishAnalyzer} (lower case, English stop words removed,
+ * possessives dropped, Porter stemming: {@code licences} matches {@code licence}). A query term without a
+ * field searches {@value #BODY}; {@code title:huawei} searches the title only.
+ *
+ * <p><b>Queries</b> use Lucene's classic syntax ({@code AND}, {@code OR}, {@code +}/{@code -}, quoted
+ * phrases, {@code "a b"~N} proximity), with hyphenated words read as phrases ({@code rip-and-replace}) and
+ * one addition: {@code topic:<id>} stands for the query of a topic defined earlier in the list, so a
+ * taxonomy can say "about Huawei and about export controls" as {@code +topic:huawei +("entity list" ...)}.
+ * Counting is done with a proximity phrase of the same word twice: {@code "huawei huawei"~100000} matches
+ * only text that contains the word at two different positions, that is, mentions it at least twice.
+ *
+ * <p><b>Results.</b> {@link #tag(String, String)} gives the matching topics in definition order. A tag's
+ * score is the number of matched occurrences (the monitor's highlight hits over all fields, so a word in
+ * the title counts in {@value #TITLE} and in {@value #BODY}); it is not a relevance probability. Its
+ * evidence lists up to 6 distinct matched terms or phrases, each with a snippet of
+ * about 80 characters around it, for example
+ * {@code Entity List: "…the Commerce Department added Huawei to its Entity List on Thursday, barring…"}.
+ *
+ * <p>Thread-safe (the monitor is). Close it to stop the monitor's cache purger.
+ */
+public final class TopicTagger implements AutoCloseable {
+    /** The title field. */
+    public static final String TITLE = "title";
+    /** The text field. */
+    public static final String TEXT = "text";
+    /** The title and text together: the default field of queries. */
+    public static final String BODY = "body";
+
+    private final List<TopicDefinition> topics;
+    private final Monitor monitor;
+
+    /**
+     * Parses and registers the queries of {@code topics}.
+     *
+     * @throws TopicsFileException when a query does not parse, naming the topic, the query and the reason
+     */
+    public TopicTagger(List<TopicDefinition> topics) {
+        this.topics = List.copyOf(topics);
+        Analyzer analyzer = new EnglishAnalyzer();
+        List<MonitorQuery> queries = parse(this.topics, analyzer);
+        try {
+            this.monitor = new Monitor(analyzer);
+            monitor.register(queries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot register the topic queries in Lucene's monitor", e);
+        }
+    }
+
+    /** The topics this tagger knows, in definition order. */
+    public List<TopicDefinition> topics() {
+        return topics;
+    }
+
+    /**
+     * The topics that an article with this title and text matches, in definition order.
+     *
+     * @param title the headline, or null
+     * @param text  the article text, or null
+     */
+    public List<TopicTag> tag(String title, String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(TITLE, title == null ? "" : title);
+        fields.put(TEXT, text == null ? "" : text);
+        fields.put(BODY, fields.get(TITLE) + "\n\n" + fields.get(TEXT));
+        MatchingQueries<HighlightsMatch> matches = match(document(fields));
+        List<TopicTag> tags = new ArrayList<>();
+        for (TopicDefinition topic : topics) {
+            HighlightsMatch match = matches.matches(topic.id());
+            if (match != null) {
+                tags.add(new TopicTag(topic.id(), match.getHitCount(), Evidence.of(match, fields)));
+            }
+        }
+        return List.copyOf(tags);
+    }
+
+    @Override
+    public void close() {
+        try {
+            monitor.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close Lucene's monitor", e);
+        }
+    }
+
+    private MatchingQueries<HighlightsMatch> match(Document document) {
+        try {
+            MatchingQueries<HighlightsMatch> matches = monitor.match(document, HighlightsMatch.MATCHER);
+            if (!matches.getErrors().isEmpty()) {
+                Map.Entry<String, Exception> error = matches.getErrors().entrySet().iterator().next();
+                throw new IllegalStateException("topic " + error.getKey() + ": matching failed: "
+                        + error.getValue(), error.getValue());
+            }
+            return matches;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lucene's monitor failed to match an article", e);
+        }
+    }
+
+    private static Document document(Map<String, String> fields) {
+        Document document = new Document();
+        fields.forEach((name, value) -> document.add(new TextField(name, value, Field.Store.NO)));
+        return document;
+    }
+
+    private static List<MonitorQuery> parse(List<TopicDefinition> topics, Analyzer analyzer) {
+        Map<String, Query> parsed = new HashMap<>();
+        List<MonitorQuery> queries = new ArrayList<>();
+        for (TopicDefinition topic : topics) {
+            if (parsed.containsKey(topic.id())) {
+                throw new TopicsFileException("topic \"" + topic.id() + "\" is defined twice: each id must appear once");
+            }
+            Query query = parse(topic, analyzer, parsed);
+            parsed.put(topic.id(), query);
+            queries.add(new MonitorQuery(topic.id(), query, topic.query(), Map.of()));
+        }
+        return queries;
+    }
+
+    private static Query parse(TopicDefinition topic, Analyzer analyzer, Map<String, Query> earlier) {
+        try {
+            Query query = new TopicQueryParser(BODY, analyzer, earlier).parse(topic.query());
+            if (query == null || query instanceof MatchNoDocsQuery
+                    || query instanceof BooleanQuery bool && bool.clauses().isEmpty()) {
+                throw new TopicsFileException("topic \"" + topic.id() + "\": query \"" + topic.query()
+                        + "\" matches nothing: every term is a stop word or empty");
+            }
+            return query;
+        } catch (ParseException | IndexSearcher.TooManyClauses e) {
+            throw new TopicsFileException("topic \"" + topic.id() + "\": query \"" + topic.query()
+                    + "\" does not parse: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.newsmon.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsmon.enrich.dedup.ContentHash;
+import io.newsmon.enrich.dedup.ExactDuplicates;
+import io.newsmon.enrich.extract.TextExtractor;
+import io.newsmon.enrich.metadata.MetadataExtractor;
+import io.newsmon.enrich.tag.TopicTagger;
+import io.newsmon.enrich.tag.TopicsFile;
+import io.newsmon.model.ArticleId;
+import io.newsmon.model.EnrichedArticle;
+import io.newsmon.model.FeedEntry;
+import io.newsmon.model.RawPage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EnricherTest {
+    private static final Instant FETCHED = Instant.parse("2019-08-19T15:00:00Z");
+    private static final String URL = "https://meridian-ledger.example/tech/2019/08/19/huawei-licence-extension";
+    private static final FeedEntry ENTRY = new FeedEntry("Feed title", URL, Instant.parse("2019-08-19T14:00:00Z"),
+            "Feed summary about Huawei.", "Feed Author");
+    private static TopicTagger tagger;
+
+    private final Enricher enricher = new Enricher(new TextExtractor(), new MetadataExtractor(), tagger,
+            new ExactDuplicates());
+
+    @BeforeAll
+    static void buildTagger() {
+        tagger = new TopicTagger(TopicsFile.bundled());
+    }
+
+    @AfterAll
+    static void closeTagger() {
+        tagger.close();
+    }
+
+    @Test
+    void freshArticleCarriesMetadataTextHashAndTopics() throws IOException {
+        EnrichResult result = enricher.enrich(page(URL, "text/html; charset=utf-8", 200, fixture()));
+
+        assertThat(result).isInstanceOf(EnrichResult.Fresh.class);
+        EnrichedArticle article = ((EnrichResult.Fresh) result).article();
+        assertThat(article.schemaVersion()).isEqualTo(EnrichedArticle.SCHEMA_VERSION);
+        assertThat(article.id()).isEqualTo(ArticleId.of(URL));
+        assertThat(article.url()).isEqualTo(URL);
+        assertThat(article.source()).isEqualTo("Meridian Ledger");
+        assertThat(article.feedUrl()).isEqualTo("https://meridian-ledger.example/rss");
+        assertThat(article.title()).isEqualTo("Huawei wins 90-day extension of US licence");
+        assertThat(article.siteName()).isEqualTo("The Meridian Ledger");
+        assertThat(article.language()).isEqualTo("en-GB");
+        assertThat(article.fetchedAt()).isEqualTo(FETCHED);
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2019-08-19T14:05:00Z"));
+        assertThat(article.text()).startsWith("The US Commerce Department on Monday extended").doesNotContain("Most read");
+        assertThat(article.contentHash()).isEqualTo(ContentHash.of(article.text()));
+        assertThat(article.topicIds()).containsExactly("huawei", "export-controls", "network-security",
+                "telecom-regulation", "supply-chain");
+        assertThat(article.duplicateOf()).isNull();
+    }
+
+    @Test
+    void feedEntryFillsMissingMetadataAndItsSummaryFillsAnEmptyText() {
+        EnrichResult result = enricher.enrich(page(URL, "text/html", 200, "<html><body><nav>Home</nav></body></html>"));
+
+        EnrichedArticle article = ((EnrichResult.Fresh) result).article();
+        assertThat(article.title()).isEqualTo("Feed title");
+        assertThat(article.author()).isEqualTo("Feed Author");
+        assertThat(article.publishedAt()).isEqualTo(ENTRY.published());
+        assertThat(article.text()).isEqualTo("Feed summary about Huawei.");
+    }
+
+    @Test
+    void sameTextUnderAnotherUrlIsADuplicateOfTheFirst() throws IOException {
+        String otherUrl = "https://syndication.example/wire/huawei-licence";
+        enricher.enrich(page(URL, "text/html", 200, fixture()));
+
+        EnrichResult result = enricher.enrich(page(otherUrl, "text/html", 200, fixture()));
+
+        assertThat(result).isInstanceOf(EnrichResult.Duplicate.class);
+        EnrichedArticle duplicate = ((EnrichResult.Duplicate) result).article();
+        assertThat(duplicate.id()).isEqualTo(ArticleId.of(otherUrl));
+        assertThat(duplicate.duplicateOf()).isEqualTo(ArticleId.of(URL));
+        assertThat(duplicate.topicIds()).contains("huawei");
+    }
+
+    @Test
+    void redeliveredPageIsAlreadySeen() throws IOException {
+        enricher.enrich(page(URL, "text/html", 200, fixture()));
+
+        assertThat(enricher.enrich(page(URL, "text/html", 200, fixture())))
+                .isEqualTo(new EnrichResult.AlreadySeen(ArticleId.of(URL)));
+    }
+
+    @Test
+    void pageThatIsNotHtmlIsRejectedNamingUrlValueAndRule() {
+        EnrichResult result = enricher.enrich(page(URL, "application/pdf", 200, "%PDF-1.7"));
+
+        assertThat(result).isEqualTo(new EnrichResult.Rejected(ArticleId.of(URL), "page " + URL
+                + ": content type \"application/pdf\" is not HTML: enrich reads application/xhtml+xml or text/html"));
+    }
+
+    @Test
+    void pageFetchedWithAnErrorStatusIsRejected() {
+        EnrichResult result = enricher.enrich(page(URL, "text/html", 404, "<p>Not found</p>"));
+
+        assertThat(result).isInstanceOf(EnrichResult.Rejected.class);
+        assertThat(((EnrichResult.Rejected) result).reason()).isEqualTo("page " + URL
+                + ": HTTP status 404 is not a success: enrich reads pages fetched with a 2xx status");
+    }
+
+    @Test
+    void rejectedPageIsNotRememberedAsSeen() throws IOException {
+        enricher.enrich(page(URL, "application/pdf", 200, "%PDF-1.7"));
+
+        assertThat(enricher.enrich(page(URL, "text/html", 200, fixture()))).isInstanceOf(EnrichResult.Fresh.class);
+    }
+
+    private static RawPage page(String url, String contentType, int status, String html) {
+        return new RawPage(RawPage.SCHEMA_VERSION, ArticleId.of(url), url, "https://meridian-ledger.example/rss",
+                "Meridian Ledger", ENTRY, FETCHED, status, contentType, "UTF-8", html);
+    }
+
+    private static String fixture() throws IOException {
+        try (InputStream in = EnricherTest.class.getResourceAsStream("extract/pages/semantic-article.html")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

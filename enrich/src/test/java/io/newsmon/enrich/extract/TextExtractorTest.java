@@ -1,0 +1,136 @@
+package io.newsmon.enrich.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class TextExtractorTest {
+    private static final String P1 = "The Commerce Department added Huawei to the Entity List on Thursday, a decision "
+            + "that bars American suppliers from selling components to the company without a licence.";
+    private static final String P2 = "Officials said the move followed years of concern about the company, and that "
+            + "licences would be reviewed case by case, with a presumption of denial for most requests.";
+    private static final String P3 = "Huawei said it opposed the decision, which it called unreasonable, and that it "
+            + "would seek remedies to protect its business, its customers and its suppliers around the world.";
+
+    private final TextExtractor extractor = new TextExtractor();
+
+    @Test
+    void keepsArticleBodyAndDropsNavigation() throws IOException {
+        String text = extractor.extract(ExtractionQualityTest.resource("semantic-article.html"), "https://x.example/");
+
+        assertThat(text).startsWith("The US Commerce Department on Monday extended a temporary licence")
+                .contains("Dozens of affiliates added")
+                .doesNotContain("Skip to content", "Markets", "Share on Twitter", "Most read", "All rights reserved",
+                        "Photograph", "Clara Voss", "Trump signals Huawei reprieve");
+    }
+
+    @Test
+    void dropsCommentThread() throws IOException {
+        String text = extractor.extract(ExtractionQualityTest.resource("comment-thread.html"), "https://x.example/");
+
+        assertThat(text).contains("The company said it was considering its legal options.")
+                .doesNotContain("greywolf_77", "Follow the money", "Leave a Reply", "Reply", "thoughts on");
+    }
+
+    @Test
+    void dropsCookieBannerNewsletterBoxAndRelatedLinks() throws IOException {
+        String text = extractor.extract(ExtractionQualityTest.resource("cookie-newsletter.html"), "https://x.example/");
+
+        assertThat(text).startsWith("Senior negotiators").endsWith("left for later rounds.")
+                .doesNotContain("847 partners", "Accept all", "Business Today", "unsubscribe", "Tariff deadline puts",
+                        "Most viewed");
+    }
+
+    @Test
+    void separatesParagraphsWithOneBlankLineAndCollapsesWhitespace() {
+        String html = page("<p>" + P1.replace(" ", "   \n ") + "</p><h2>What next</h2><p>" + P2 + "</p>"
+                + "<ul><li>First point of the list.</li><li>Second point of the list.</li></ul><p>" + P3 + "</p>");
+
+        assertThat(extractor.extract(html, "https://x.example/"))
+                .isEqualTo(P1 + "\n\nWhat next\n\n" + P2 + "\n\nFirst point of the list.\n\nSecond point of the list."
+                        + "\n\n" + P3);
+    }
+
+    @Test
+    void excludesTheHeadlineFromTitleOrH1() {
+        String html = "<html><head><title>Huawei added to Entity List | Example News</title></head><body><article>"
+                + "<h1>Huawei added to Entity List</h1><h2>Huawei added to Entity List</h2><p>" + P1 + "</p><p>" + P2
+                + "</p></article></body></html>";
+
+        assertThat(extractor.extract(html, "https://x.example/")).isEqualTo(P1 + "\n\n" + P2);
+    }
+
+    @Test
+    void splitsBreakSeparatedTextIntoParagraphs() {
+        String html = page("<div class=\"storytext\">" + P1 + "<br><br>" + P2 + "<br>\n<br>" + P3 + "</div>");
+
+        assertThat(extractor.extract(html, "https://x.example/")).isEqualTo(P1 + "\n\n" + P2 + "\n\n" + P3);
+    }
+
+    @Test
+    void neverDropsAnArticleForAWeakClassMatch() {
+        String html = "<html><body><div class=\"header-extra\"><a href=\"/\">Home</a></div>"
+                + "<article class=\"post extra\"><p>" + P1 + "</p><p>" + P2 + "</p></article></body></html>";
+
+        assertThat(extractor.extract(html, "https://x.example/")).isEqualTo(P1 + "\n\n" + P2);
+    }
+
+    @Test
+    void fallsBackToTheArticleElementWhenTheScoredCandidateIsPoor() {
+        String items = "<li>Huawei was added to the Entity List in May 2019</li><li>Suppliers need licences to sell"
+                + " to it</li><li>Google stopped certifying new Huawei phones</li><li>Rural carriers were given more"
+                + " time</li><li>The rules were tightened again in 2020</li><li>Chip supplies were cut off in"
+                + " September</li><li>Huawei sold its Honor brand in November</li>";
+        String html = "<html><body><article><ul>" + items + "</ul></article>"
+                + "<div class=\"box\"><p>Weather: cloudy, with rain later in the day.</p></div></body></html>";
+
+        String text = extractor.extract(html, "https://x.example/");
+
+        assertThat(text).startsWith("Huawei was added to the Entity List in May 2019\n\nSuppliers need licences")
+                .endsWith("Huawei sold its Honor brand in November").doesNotContain("Weather");
+    }
+
+    @Test
+    void dropsLinkListsInsideTheArticle() {
+        String html = page("<p>" + P1 + "</p><div><a href=\"/a\">Huawei founder speaks out</a> "
+                + "<a href=\"/b\">Chip stocks fall</a> <a href=\"/c\">Trade talks resume in Washington</a></div><p>"
+                + P2 + "</p><p>Read more: <a href=\"/d\">Huawei's long road to the Entity List</a></p><p>" + P3 + "</p>");
+
+        assertThat(extractor.extract(html, "https://x.example/")).isEqualTo(P1 + "\n\n" + P2 + "\n\n" + P3);
+    }
+
+    @Test
+    void keepsShortSubheadingsAndSentencesInWrappers() {
+        String html = page("<p>" + P1 + "</p><div class=\"subhead\"><h2>What next</h2></div><p>" + P2 + "</p>"
+                + "<div><p>He declined to comment.</p></div><div><span>Advertisement</span></div><p>" + P3 + "</p>");
+
+        assertThat(extractor.extract(html, "https://x.example/"))
+                .isEqualTo(P1 + "\n\nWhat next\n\n" + P2 + "\n\nHe declined to comment.\n\n" + P3);
+    }
+
+    @Test
+    void emptyOrTextlessPagesGiveEmptyText() {
+        assertThat(extractor.extract("", "https://x.example/")).isEmpty();
+        assertThat(extractor.extract("<html><body><nav><a href=\"/\">Home</a></nav><script>var x;</script></body></html>",
+                "https://x.example/")).isEmpty();
+    }
+
+    @Test
+    void leavesTheDocumentUnchanged() throws IOException {
+        Document doc = Jsoup.parse(ExtractionQualityTest.resource("cookie-newsletter.html"), "https://x.example/");
+        String before = doc.outerHtml();
+
+        extractor.extract(doc);
+
+        assertThat(doc.outerHtml()).isEqualTo(before);
+    }
+
+    private static String page(String articleHtml) {
+        return "<html><head><title>Example</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/tech\">Tech</a>"
+                + "</nav><div class=\"content\">" + articleHtml + "</div><footer>Copyright Example News</footer>"
+                + "</body></html>";
+    }
+}
