@@ -4,6 +4,7 @@ import io.newsmon.enrich.tag.TopicsFileException;
 import io.newsmon.ingest.config.FeedsFileException;
 import io.newsmon.kafka.KafkaUnavailableException;
 import io.newsmon.store.jdbc.StoreUnavailableException;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,8 @@ public final class Newsmon {
     static final int CONFIG_ERROR = 2;
 
     public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(commandLine().execute(args));
     }
 

@@ -1,5 +1,6 @@
 package io.newsmon.testkit;
 
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 /** Whether Testcontainers can reach a Docker engine here; asked once per JVM. */
@@ -18,6 +19,10 @@ final class DockerSupport {
                 found = false;
             }
             available = found;
+            if (!found) {
+                LoggerFactory.getLogger(DockerSupport.class).info("No Docker engine for Testcontainers: "
+                        + "integration tests use the embedded Kafka broker and the local PostgreSQL server");
+            }
         }
         return available;
     }
