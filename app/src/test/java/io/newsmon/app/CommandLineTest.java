@@ -43,4 +43,19 @@ class CommandLineTest {
         assertThat(export.exitCode()).isEqualTo(Newsmon.CONFIG_ERROR);
         assertThat(export.err()).contains("jdbc:mysql://localhost/news").contains("jdbc:postgresql:").contains("jdbc:sqlite:");
     }
+
+    @Test
+    void exportOfAnEmptyStoreSinceATimePrintsNothing() {
+        Cli.Result export = Cli.execute("export", "--store", "jdbc:sqlite:" + dir.resolve("empty.db"),
+                "--since", "2026-01-01T00:00:00Z");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).isEmpty();
+    }
+
+    @Test
+    void exportWithAMalformedSinceNamesTheValue() {
+        Cli.Result export = Cli.execute("export", "--store", "jdbc:sqlite:" + dir.resolve("empty.db"), "--since", "yesterday");
+        assertThat(export.exitCode()).isEqualTo(2);
+        assertThat(export.err()).contains("--since").contains("yesterday");
+    }
 }

@@ -23,6 +23,7 @@ final class FixtureSite implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, String> extra = new ConcurrentHashMap<>();
 
     FixtureSite() {
         try {
@@ -41,6 +42,11 @@ final class FixtureSite implements AutoCloseable {
     /** How many times {@code path} was requested. */
     int hits(String path) {
         return hits.getOrDefault(path, new AtomicInteger()).get();
+    }
+
+    /** Serves {@code body} at {@code path} as well ({@code {{base}}} replaced as in the files). */
+    void add(String path, String body) {
+        extra.put("/site" + path, body);
     }
 
     /** Writes a copy of a test resource with {@code {{base}}} replaced, for files the command reads. */
@@ -64,6 +70,9 @@ final class FixtureSite implements AutoCloseable {
     }
 
     private String read(String resource) throws IOException {
+        if (extra.containsKey(resource)) {
+            return extra.get(resource).replace("{{base}}", base());
+        }
         try (InputStream in = FixtureSite.class.getResourceAsStream(resource)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{base}}", base());
         }
