@@ -21,6 +21,7 @@ final class IngestCommand implements Callable<Integer> {
     boolean once;
 
     @Override
+    @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
     public Integer call() {
         var feeds = sources.loadFeeds();
         KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-ingest");

@@ -61,6 +61,7 @@ final class RunCommand implements Callable<Integer> {
     Duration drainTimeout;
 
     @Override
+    @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
     public Integer call() throws Exception {
         List<FeedSource> feeds = sources.loadFeeds();
         List<TopicDefinition> topics = topicOptions.loadTopics();

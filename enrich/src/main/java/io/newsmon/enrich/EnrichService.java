@@ -1,8 +1,7 @@
 package io.newsmon.enrich;
 
-import io.newsmon.kafka.DeadLetters;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.PollLoop;
+import io.newsmon.kafka.KafkaStage;
 import io.newsmon.kafka.Topics;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.Json;
@@ -10,13 +9,9 @@ import io.newsmon.model.MalformedMessageException;
 import io.newsmon.model.RawPage;
 import io.newsmon.model.TopicTag;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The enrich stage on Kafka: consumes {@value Topics#RAW}, runs the {@link Enricher} and publishes each
@@ -29,28 +24,22 @@ public final class EnrichService implements AutoCloseable {
     public static final String GROUP = "newsmon-enrich";
 
     private final Enricher enricher;
-    private final Producer<String, byte[]> producer;
-    private final DeadLetters deadLetters;
-    private final PollLoop loop;
+    private final KafkaStage stage;
     private final AtomicLong enriched = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
 
     public EnrichService(KafkaSettings settings, Enricher enricher, Clock clock) {
         this.enricher = enricher;
-        this.producer = new KafkaProducer<>(settings.producer());
-        this.deadLetters = new DeadLetters(producer, "enrich", clock);
-        this.loop = new PollLoop("enrich", settings, GROUP, List.of(Topics.RAW), this::handle);
+        this.stage = new KafkaStage("enrich", settings, GROUP, List.of(Topics.RAW), clock, this::handle);
     }
 
     /** Consumes until {@link #close()}; run it on a thread of its own. */
     public void run() {
-        loop.run();
+        stage.run();
     }
 
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
         records.forEach(this::handle);
-        producer.flush();
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
@@ -58,34 +47,26 @@ public final class EnrichService implements AutoCloseable {
         try {
             page = Json.read(record.value(), RawPage.class);
         } catch (MalformedMessageException e) {
-            rejected.incrementAndGet();
-            deadLetters.send(record, e.getMessage());
+            stage.deadLetter(record, e.getMessage());
             return;
         }
         switch (enricher.enrich(page)) {
             case EnrichResult.Fresh fresh -> publish(fresh.article());
             case EnrichResult.Duplicate duplicate -> {
                 duplicates.incrementAndGet();
-                send(Topics.DUPLICATES, duplicate.article());
+                stage.send(Topics.DUPLICATES, duplicate.id(), duplicate.article());
             }
             case EnrichResult.AlreadySeen seen -> { }
-            case EnrichResult.Rejected rejection -> {
-                rejected.incrementAndGet();
-                deadLetters.send(record, rejection.reason());
-            }
+            case EnrichResult.Rejected rejection -> stage.deadLetter(record, rejection.reason());
         }
     }
 
     private void publish(EnrichedArticle article) {
         enriched.incrementAndGet();
-        send(Topics.ENRICHED, article);
+        stage.send(Topics.ENRICHED, article.id(), article);
         for (TopicTag tag : article.topics()) {
-            send(Topics.forTag(tag.id()), article);
+            stage.send(Topics.forTag(tag.id()), article.id(), article);
         }
-    }
-
-    private void send(String topic, EnrichedArticle article) {
-        producer.send(new ProducerRecord<>(topic, article.id(), Json.write(article)));
     }
 
     /** Articles published to {@value Topics#ENRICHED} since start. */
@@ -100,12 +81,11 @@ public final class EnrichService implements AutoCloseable {
 
     /** Records sent to {@value Topics#DLQ} since start. */
     public long rejected() {
-        return rejected.get();
+        return stage.deadLettered();
     }
 
     @Override
     public void close() {
-        loop.close();
-        producer.close(Duration.ofSeconds(10));
+        stage.close();
     }
 }

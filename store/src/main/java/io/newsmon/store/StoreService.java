@@ -1,8 +1,7 @@
 package io.newsmon.store;
 
-import io.newsmon.kafka.DeadLetters;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.PollLoop;
+import io.newsmon.kafka.KafkaStage;
 import io.newsmon.kafka.Topics;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.Json;
@@ -10,13 +9,10 @@ import io.newsmon.model.MalformedMessageException;
 import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.WriteResult;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 
 /**
  * The store stage on Kafka: consumes {@value Topics#ENRICHED} and {@value Topics#DUPLICATES} and writes
@@ -29,23 +25,19 @@ public final class StoreService implements AutoCloseable {
     public static final String GROUP = "newsmon-store";
 
     private final ArticleStore store;
-    private final Producer<String, byte[]> producer;
-    private final DeadLetters deadLetters;
-    private final PollLoop loop;
+    private final KafkaStage stage;
     private final AtomicLong inserted = new AtomicLong();
     private final AtomicLong unchanged = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
 
     public StoreService(KafkaSettings settings, ArticleStore store, Clock clock) {
         this.store = store;
-        this.producer = new KafkaProducer<>(settings.producer());
-        this.deadLetters = new DeadLetters(producer, "store", clock);
-        this.loop = new PollLoop("store", settings, GROUP, List.of(Topics.ENRICHED, Topics.DUPLICATES), this::handle);
+        this.stage = new KafkaStage("store", settings, GROUP, List.of(Topics.ENRICHED, Topics.DUPLICATES), clock,
+                this::handle);
     }
 
     /** Consumes until {@link #close()}; run it on a thread of its own. */
     public void run() {
-        loop.run();
+        stage.run();
     }
 
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
@@ -54,11 +46,9 @@ public final class StoreService implements AutoCloseable {
             try {
                 batch.add(Json.read(record.value(), EnrichedArticle.class));
             } catch (MalformedMessageException e) {
-                rejected.incrementAndGet();
-                deadLetters.send(record, e.getMessage());
+                stage.deadLetter(record, e.getMessage());
             }
         }
-        producer.flush();
         WriteResult result = store.upsert(batch);
         inserted.addAndGet(result.inserted());
         unchanged.addAndGet(result.unchanged());
@@ -76,12 +66,11 @@ public final class StoreService implements AutoCloseable {
 
     /** Records sent to {@value Topics#DLQ} since start. */
     public long rejected() {
-        return rejected.get();
+        return stage.deadLettered();
     }
 
     @Override
     public void close() {
-        loop.close();
-        producer.close(Duration.ofSeconds(10));
+        stage.close();
     }
 }
