@@ -7,8 +7,6 @@ import io.newsmon.kafka.Topics;
 import io.newsmon.store.StoreService;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * Waits until the pipeline has processed everything published so far: first until enrich has committed
  * every record of {@code news.raw}, then until store has committed every record enrich produced. Because
  * each stage commits only after its side effect, a caught-up store group means every article is stored.
+ * It gives up at the timeout, or at once when a stage's thread has stopped.
  */
 final class Drain {
     private static final Logger LOG = LoggerFactory.getLogger(Drain.class);
@@ -23,10 +22,12 @@ final class Drain {
 
     private final KafkaSettings kafka;
     private final Duration timeout;
+    private final List<Thread> stages;
 
-    Drain(KafkaSettings kafka, Duration timeout) {
+    Drain(KafkaSettings kafka, Duration timeout, List<Thread> stages) {
         this.kafka = kafka;
         this.timeout = timeout;
+        this.stages = List.copyOf(stages);
     }
 
     /** True when both stages caught up within the timeout. */
@@ -39,25 +40,26 @@ final class Drain {
     }
 
     private boolean await(TopicAdmin admin, String group, List<String> topics, long deadline) throws InterruptedException {
-        Map<TopicPartition, Long> ends = admin.endOffsets(topics);
+        TopicAdmin.Backlog backlog = admin.backlog(topics);
         long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
-        while (!admin.caughtUp(group, ends)) {
+        long done;
+        while ((done = admin.processed(group, backlog)) < backlog.total()) {
+            if (stages.stream().anyMatch(stage -> !stage.isAlive())) {
+                LOG.error("newsmon: a stage has stopped (see above); {} of {} records in {} were processed by {}",
+                        done, backlog.total(), topics, group);
+                return false;
+            }
             if (System.nanoTime() > deadline) {
-                LOG.error("newsmon: {} has not processed everything in {} within {}; some articles may not be stored yet",
-                        group, topics, timeout);
+                LOG.error("newsmon: {} processed {} of {} records in {} within {}; the rest are kept in Kafka and "
+                        + "will be processed by the next run", group, done, backlog.total(), topics, timeout);
                 return false;
             }
             if (System.nanoTime() > nextProgress) {
-                LOG.info("newsmon: waiting for {} to catch up on {} ({} of {} records done)", group, topics,
-                        done(admin.committedOffsets(group), ends), ends.values().stream().mapToLong(Long::longValue).sum());
+                LOG.info("newsmon: waiting for {}: {} of {} records in {} processed", group, done, backlog.total(), topics);
                 nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
             }
             Thread.sleep(100);
         }
         return true;
-    }
-
-    private static long done(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
-        return ends.keySet().stream().mapToLong(tp -> Math.min(committed.getOrDefault(tp, 0L), ends.get(tp))).sum();
     }
 }

@@ -17,13 +17,13 @@ final class EnrichCommand implements Callable<Integer> {
     TopicOptions topicOptions;
 
     @Override
+    @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
     public Integer call() {
         var topics = topicOptions.loadTopics();
         KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-enrich");
-        try (TopicTagger tagger = new TopicTagger(topics)) {
+        try (StopOnSignal stop = StopOnSignal.install(); TopicTagger tagger = new TopicTagger(topics)) {
             Stages.createTopics(kafka, topics);
             try (EnrichService service = Stages.enrich(kafka, tagger)) {
-                Runtime.getRuntime().addShutdownHook(new Thread(service::close));
                 service.run();
             }
         }

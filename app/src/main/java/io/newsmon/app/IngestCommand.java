@@ -23,6 +23,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
     public Integer call() {
+        sources.validate();
         var feeds = sources.loadFeeds();
         KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-ingest");
         Stages.createTopics(kafka, List.of());

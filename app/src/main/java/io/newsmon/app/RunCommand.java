@@ -63,6 +63,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
     public Integer call() throws Exception {
+        sources.validate();
+        Durations.requirePositive("--drain-timeout", drainTimeout);
         List<FeedSource> feeds = sources.loadFeeds();
         List<TopicDefinition> topics = topicOptions.loadTopics();
         String jdbcUrl = store != null ? store : "jdbc:sqlite:" + dataDir.resolve("newsmon.db");
@@ -75,8 +77,8 @@ final class RunCommand implements Callable<Integer> {
             try (StoreService storeService = Stages.store(kafka, articles);
                  EnrichService enrichService = Stages.enrich(kafka, tagger);
                  IngestService ingestService = Stages.ingest(kafka, feeds, sources)) {
-                Stages.start("store", storeService::run);
-                Stages.start("enrich", enrichService::run);
+                List<Thread> stages = List.of(Stages.start("store", storeService::run),
+                        Stages.start("enrich", enrichService::run));
                 if (!once) {
                     LOG.info("newsmon: watching {} feeds every {}, storing to {}; Ctrl-C stops", feeds.size(),
                             sources.pollInterval, JdbcUrls.mask(jdbcUrl));
@@ -84,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
                     return 0;
                 }
                 IngestReport report = ingestService.pollOnce();
-                boolean drained = new Drain(kafka, drainTimeout).await();
+                boolean drained = new Drain(kafka, drainTimeout, stages).await();
                 new Summary(report, enrichService.duplicates(), storeService.inserted(), storeService.unchanged(),
                         enrichService.rejected() + storeService.rejected(), drained)
                         .print(spec.commandLine().getOut());

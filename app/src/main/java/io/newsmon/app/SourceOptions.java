@@ -25,6 +25,12 @@ final class SourceOptions {
             description = "Time between two polls of the feeds when not --once, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration pollInterval;
 
+    /** Checks the durations before anything starts. */
+    void validate() {
+        Durations.requireAtLeast("--per-host-delay", perHostDelay, Duration.ZERO);
+        Durations.requireAtLeast("--poll-interval", pollInterval, Duration.ofSeconds(1));
+    }
+
     List<FeedSource> loadFeeds() {
         return feeds == null ? FeedsFile.bundled() : FeedsFile.load(feeds);
     }

@@ -21,6 +21,7 @@ import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
 import java.time.Clock;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /** Builds the stage services from checked settings; the commands own their lifecycles. */
 final class Stages {
@@ -35,9 +36,7 @@ final class Stages {
     }
 
     static IngestService ingest(KafkaSettings kafka, List<FeedSource> feeds, SourceOptions options) {
-        FetchSettings defaults = FetchSettings.defaults();
-        FetchSettings fetch = new FetchSettings(defaults.connectTimeout(), defaults.requestTimeout(),
-                defaults.maxBodyBytes(), defaults.maxRedirects(), defaults.userAgent(), options.allowPrivateAddresses);
+        FetchSettings fetch = FetchSettings.defaults().withAllowPrivateAddresses(options.allowPrivateAddresses);
         Ingester ingester = new Ingester(new HttpFetcher(fetch), new IngestSettings(fetch, options.perHostDelay),
                 Clock.systemUTC());
         return new IngestService(kafka, ingester, feeds, new InMemorySeenIds());
@@ -52,10 +51,12 @@ final class Stages {
         return new StoreService(kafka, store, Clock.systemUTC());
     }
 
-    /** Starts {@code task} on a platform thread named after the stage. */
+    /** Starts {@code task} on a platform thread named after the stage; its death is logged, never silent. */
     static Thread start(String name, Runnable task) {
         Thread thread = new Thread(task, "newsmon-" + name);
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) ->
+                LoggerFactory.getLogger(Stages.class).error("newsmon: the {} stage stopped: {}", name, e, e));
         thread.start();
         return thread;
     }

@@ -21,12 +21,12 @@ final class StoreCommand implements Callable<Integer> {
     String store;
 
     @Override
+    @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
     public Integer call() {
         KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-store");
-        try (ArticleStore articles = ArticleStore.open(store)) {
+        try (StopOnSignal stop = StopOnSignal.install(); ArticleStore articles = ArticleStore.open(store)) {
             Stages.createTopics(kafka, List.of());
             try (StoreService service = Stages.store(kafka, articles)) {
-                Runtime.getRuntime().addShutdownHook(new Thread(service::close));
                 service.run();
             }
         }

@@ -58,4 +58,12 @@ class CommandLineTest {
         assertThat(export.exitCode()).isEqualTo(2);
         assertThat(export.err()).contains("--since").contains("yesterday");
     }
+
+    @Test
+    void pollIntervalOfZeroIsRefusedBeforeAnythingStarts() {
+        Cli.Result run = Cli.execute("run", "--poll-interval", "PT0S", "--data-dir", dir.resolve("data").toString());
+        assertThat(run.exitCode()).isEqualTo(Newsmon.CONFIG_ERROR);
+        assertThat(run.err()).contains("PT0S").contains("--poll-interval").contains("at least PT1S");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
 }

@@ -9,6 +9,7 @@ import io.newsmon.model.MalformedMessageException;
 import io.newsmon.model.RawPage;
 import io.newsmon.model.TopicTag;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,10 +28,11 @@ public final class EnrichService implements AutoCloseable {
     private final KafkaStage stage;
     private final AtomicLong enriched = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final List<EnrichedArticle> seenInBatch = new ArrayList<>();
 
     public EnrichService(KafkaSettings settings, Enricher enricher, Clock clock) {
         this.enricher = enricher;
-        this.stage = new KafkaStage("enrich", settings, GROUP, List.of(Topics.RAW), clock, this::handle);
+        this.stage = new KafkaStage("enrich", settings, GROUP, List.of(Topics.RAW), clock, this::handle, this::abort);
     }
 
     /** Consumes until {@link #close()}; run it on a thread of its own. */
@@ -39,20 +41,31 @@ public final class EnrichService implements AutoCloseable {
     }
 
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
+        seenInBatch.clear();
         records.forEach(this::handle);
     }
 
+    /** The batch was not delivered and comes again: its articles must not count as seen then. */
+    private void abort() {
+        seenInBatch.forEach(enricher::forget);
+        seenInBatch.clear();
+    }
+
     private void handle(ConsumerRecord<byte[], byte[]> record) {
-        RawPage page;
+        EnrichResult result;
         try {
-            page = Json.read(record.value(), RawPage.class);
+            result = enricher.enrich(Json.read(record.value(), RawPage.class));
         } catch (MalformedMessageException e) {
             stage.deadLetter(record, e.getMessage());
             return;
+        } catch (RuntimeException e) {
+            stage.deadLetter(record, "enrich failed on " + record.key() + ": " + e);
+            return;
         }
-        switch (enricher.enrich(page)) {
+        switch (result) {
             case EnrichResult.Fresh fresh -> publish(fresh.article());
             case EnrichResult.Duplicate duplicate -> {
+                seenInBatch.add(duplicate.article());
                 duplicates.incrementAndGet();
                 stage.send(Topics.DUPLICATES, duplicate.id(), duplicate.article());
             }
@@ -62,6 +75,7 @@ public final class EnrichService implements AutoCloseable {
     }
 
     private void publish(EnrichedArticle article) {
+        seenInBatch.add(article);
         enriched.incrementAndGet();
         stage.send(Topics.ENRICHED, article.id(), article);
         for (TopicTag tag : article.topics()) {

@@ -59,6 +59,14 @@ public final class Enricher {
         };
     }
 
+    /**
+     * Forgets that {@code article} was seen, because what was produced for it was not delivered and its
+     * page will be handed over again.
+     */
+    public void forget(EnrichedArticle article) {
+        duplicates.forget(article.id(), article.contentHash());
+    }
+
     private EnrichedArticle article(RawPage page) {
         Document doc = Jsoup.parse(page.html(), page.url());
         PageMetadata metadata = metadataExtractor.extract(doc, page.entry());

@@ -6,14 +6,19 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +50,7 @@ public final class PollLoop implements Runnable, AutoCloseable {
     private final BatchHandler handler;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    private final AtomicBoolean started = new AtomicBoolean();
 
     /**
      * @param stage    the stage's name, used in logs, for example {@code store}
@@ -63,6 +69,9 @@ public final class PollLoop implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
+        if (!started.compareAndSet(false, true)) {
+            return; // closed before it ran, or already running
+        }
         try {
             consumer.subscribe(topics);
             Duration backoff = Duration.ofSeconds(1);
@@ -81,9 +90,25 @@ public final class PollLoop implements Runnable, AutoCloseable {
             if (running) {
                 throw e;
             }
+        } catch (InterruptException e) {
+            // Interrupted while polling: a stop request like close(); the flag is restored after closing.
+            Thread.interrupted();
+            running = false;
+            Thread.currentThread().interrupt();
         } finally {
+            closeConsumer();
+        }
+    }
+
+    private void closeConsumer() {
+        boolean interrupted = Thread.interrupted();
+        try {
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        } finally {
             stopped.countDown();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -98,19 +123,35 @@ public final class PollLoop implements Runnable, AutoCloseable {
             return false;
         } catch (Exception e) {
             LOG.warn("{}: a batch of {} records from {} failed ({}); it is kept and retried in {} s",
-                    stage, batch.size(), topics, e.getMessage(), backoff.toSeconds());
+                    stage, batch.size(), topics, e, backoff.toSeconds());
             rewind(batch);
             sleep(backoff);
             return false;
         }
-        consumer.commitSync(nextOffsets(batch));
+        commit(batch);
         return true;
     }
 
+    private void commit(List<ConsumerRecord<byte[], byte[]>> batch) {
+        try {
+            consumer.commitSync(nextOffsets(batch));
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // The partitions moved to another member; it gets the batch again and the write is idempotent.
+            LOG.warn("{}: offsets of a batch of {} records were not committed ({}); they will be handed over again",
+                    stage, batch.size(), e.getMessage());
+        }
+    }
+
+    /** Seeks back to the batch's first offsets on the partitions this consumer still owns. */
     private void rewind(List<ConsumerRecord<byte[], byte[]>> batch) {
         Map<TopicPartition, Long> first = new HashMap<>();
         batch.forEach(r -> first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min));
-        first.forEach(consumer::seek);
+        Set<TopicPartition> owned = consumer.assignment();
+        first.forEach((partition, offset) -> {
+            if (owned.contains(partition)) {
+                consumer.seek(partition, offset);
+            }
+        });
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<byte[], byte[]>> batch) {
@@ -133,6 +174,10 @@ public final class PollLoop implements Runnable, AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (started.compareAndSet(false, true)) {
+            closeConsumer();
+            return;
+        }
         if (stopped.getCount() == 0) {
             return;
         }

@@ -2,6 +2,7 @@ package io.newsmon.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,37 +49,44 @@ public final class TopicAdmin implements AutoCloseable {
         }
     }
 
-    /** The end offset of every partition of {@code topics}. */
-    public Map<TopicPartition, Long> endOffsets(Collection<String> topics) {
+    /** What has been published to {@code topics} so far: a snapshot to wait for with {@link #processed}. */
+    public Backlog backlog(Collection<String> topics) {
         var descriptions = call(admin.describeTopics(topics).allTopicNames(), "describe topics " + topics);
-        Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         descriptions.values().forEach(d -> d.partitions().forEach(
                 p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets =
                 call(admin.listOffsets(request).all(), "list end offsets of " + topics);
-        Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+        Map<TopicPartition, Long> ends = new HashMap<>();
         offsets.forEach((tp, info) -> ends.put(tp, info.offset()));
-        return ends;
+        return new Backlog(topics.toString(), ends);
     }
 
-    /** The offsets {@code groupId} has committed, by partition. */
-    public Map<TopicPartition, Long> committedOffsets(String groupId) {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                call(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(), "read offsets of group " + groupId);
-        Map<TopicPartition, Long> result = new java.util.HashMap<>();
-        committed.forEach((tp, om) -> {
-            if (om != null) {
-                result.put(tp, om.offset());
-            }
-        });
-        return result;
+    /** How many records of {@code backlog} consumer group {@code groupId} has committed. */
+    public long processed(String groupId, Backlog backlog) {
+        Map<TopicPartition, OffsetAndMetadata> committed = call(
+                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(), "read offsets of group " + groupId);
+        return backlog.ends().entrySet().stream().mapToLong(end -> {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            return done == null ? 0 : Math.min(done.offset(), end.getValue());
+        }).sum();
     }
 
-    /** True when {@code groupId} has committed up to {@code ends} on every partition with records. */
-    public boolean caughtUp(String groupId, Map<TopicPartition, Long> ends) {
-        Map<TopicPartition, Long> committed = committedOffsets(groupId);
-        return ends.entrySet().stream()
-                .allMatch(e -> e.getValue() == 0 || committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    /**
+     * The records published to some topics up to a moment.
+     *
+     * @param topics the topics, for messages
+     * @param ends   the end offset of each of their partitions at that moment
+     */
+    public record Backlog(String topics, Map<TopicPartition, Long> ends) {
+        public Backlog {
+            ends = Map.copyOf(ends);
+        }
+
+        /** The number of records. */
+        public long total() {
+            return ends.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     @Override

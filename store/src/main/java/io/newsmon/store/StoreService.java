@@ -7,6 +7,8 @@ import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.Json;
 import io.newsmon.model.MalformedMessageException;
 import io.newsmon.store.jdbc.ArticleStore;
+import io.newsmon.store.jdbc.StoreException;
+import io.newsmon.store.jdbc.StoreUnavailableException;
 import io.newsmon.store.jdbc.WriteResult;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,7 +20,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The store stage on Kafka: consumes {@value Topics#ENRICHED} and {@value Topics#DUPLICATES} and writes
  * each batch to the {@link ArticleStore} in one transaction; offsets are committed only after the
  * database commit, and the write is an idempotent upsert keyed by article id, so a batch handed over
- * again after a crash stores nothing twice. While the database is away the batch is retried with backoff.
+ * again after a crash stores nothing twice. While the database is away the batch is retried with backoff;
+ * when the database rejects the batch itself, each article is written alone and the one it rejects is
+ * dead-lettered, so that one bad article does not stall its partition.
  */
 public final class StoreService implements AutoCloseable {
     /** The consumer group of the store stage. */
@@ -32,7 +36,7 @@ public final class StoreService implements AutoCloseable {
     public StoreService(KafkaSettings settings, ArticleStore store, Clock clock) {
         this.store = store;
         this.stage = new KafkaStage("store", settings, GROUP, List.of(Topics.ENRICHED, Topics.DUPLICATES), clock,
-                this::handle);
+                this::handle, () -> { });
     }
 
     /** Consumes until {@link #close()}; run it on a thread of its own. */
@@ -41,15 +45,38 @@ public final class StoreService implements AutoCloseable {
     }
 
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
-        List<EnrichedArticle> batch = new ArrayList<>(records.size());
+        List<Received> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                batch.add(Json.read(record.value(), EnrichedArticle.class));
+                batch.add(new Received(Json.read(record.value(), EnrichedArticle.class), record));
             } catch (MalformedMessageException e) {
                 stage.deadLetter(record, e.getMessage());
             }
         }
-        WriteResult result = store.upsert(batch);
+        try {
+            count(store.upsert(batch.stream().map(Received::article).toList()));
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (StoreException e) {
+            batch.forEach(received -> writeAlone(received.article(), received.record()));
+        }
+    }
+
+    private record Received(EnrichedArticle article, ConsumerRecord<byte[], byte[]> record) {
+    }
+
+    private void writeAlone(EnrichedArticle article, ConsumerRecord<byte[], byte[]> record) {
+        try {
+            count(store.upsert(List.of(article)));
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (StoreException e) {
+            stage.deadLetter(record, "the database rejected article " + article.id() + " (" + article.url() + "): "
+                    + e.getMessage());
+        }
+    }
+
+    private void count(WriteResult result) {
         inserted.addAndGet(result.inserted());
         unchanged.addAndGet(result.unchanged());
     }

@@ -62,6 +62,17 @@ public final class ExactDuplicates {
         return original == null ? new Verdict.New() : new Verdict.SameContent(original);
     }
 
+    /**
+     * Forgets what {@link #check} recorded for {@code id}, for an article whose output was not delivered
+     * and will be handed over again.
+     */
+    public void forget(String id, String contentHash) {
+        seenIds.remove(id);
+        if (contentHash != null) {
+            firstIdByHash.remove(contentHash, id);
+        }
+    }
+
     /** How many distinct ids were checked. */
     public int size() {
         return seenIds.size();

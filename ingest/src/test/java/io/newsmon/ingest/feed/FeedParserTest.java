@@ -100,7 +100,8 @@ class FeedParserTest {
 
         assertThat(parse).isInstanceOf(FeedParse.NotAFeed.class);
         assertThat(((FeedParse.NotAFeed) parse).reason()).contains("DOCTYPE");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        // Expanding the entities would take minutes and gigabytes; refusing them takes milliseconds.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test

@@ -192,7 +192,7 @@ class HttpFetcherTest {
     void reportsAServerThatDoesNotAnswerInTime() {
         server.route("/slow.html", exchange -> {
             try {
-                Thread.sleep(3000);
+                Thread.sleep(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -204,7 +204,8 @@ class HttpFetcherTest {
             assertThat(reason(quick.fetch(server.url("/slow.html"))))
                     .startsWith(server.base().substring("http://".length()) + " did not send a complete response within 300 ms");
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        // Well before the server's 10 s answer, with room for a loaded machine.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
     }
 
     @Test

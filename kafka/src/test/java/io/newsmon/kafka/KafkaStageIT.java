@@ -1,0 +1,135 @@
+package io.newsmon.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsmon.model.DeadLetter;
+import io.newsmon.model.Json;
+import io.newsmon.testkit.TestKafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The shared stage loop on a real broker: retry after a failed batch, dead letters, committed offsets. */
+class KafkaStageIT {
+    private static final String IN = "test.in";
+    private static final String OUT = "test.out";
+
+    private TestKafka kafka;
+    private KafkaSettings settings;
+
+    @BeforeEach
+    void start() {
+        kafka = TestKafka.start();
+        settings = new KafkaSettings(kafka.bootstrapServers(), "test");
+        try (TopicAdmin admin = new TopicAdmin(settings)) {
+            admin.ensureTopics(List.of(new TopicSpec(IN, 2, Map.of()), new TopicSpec(OUT, 1, Map.of()),
+                    new TopicSpec(Topics.DLQ, 1, Map.of())));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        kafka.close();
+    }
+
+    @Test
+    void failedBatchIsAbortedAndHandedOverAgainThenCommitted() throws Exception {
+        publish(10, i -> "value-" + i);
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        AtomicInteger aborts = new AtomicInteger();
+        KafkaStage[] stage = new KafkaStage[1];
+        stage[0] = new KafkaStage("test", settings, "g", List.of(IN), Clock.systemUTC(), records -> {
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                stage[0].send(OUT, new String(r.key(), StandardCharsets.UTF_8), new String(r.value(), StandardCharsets.UTF_8));
+            }
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("database away");
+            }
+        }, aborts::incrementAndGet);
+
+        try (KafkaStage running = stage[0]; TopicAdmin admin = new TopicAdmin(settings)) {
+            Thread thread = new Thread(running::run);
+            thread.start();
+            TopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
+            awaitTrue(() -> admin.processed("g", backlog) == 10, Duration.ofSeconds(60));
+        }
+
+        assertThat(aborts.get()).isEqualTo(1);
+        List<String> out = values(OUT, 10);
+        assertThat(out).hasSizeGreaterThanOrEqualTo(10)
+                .containsAll(List.of("\"value-0\"", "\"value-9\""));
+    }
+
+    @Test
+    void deadLetterCarriesOriginStageAndErrorAndTheLoopGoesOn() throws Exception {
+        publish(3, i -> i == 1 ? "not json" : "ok-" + i);
+        KafkaStage[] stage = new KafkaStage[1];
+        stage[0] = new KafkaStage("test", settings, "g", List.of(IN), Clock.systemUTC(), records -> {
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                if (new String(r.value(), StandardCharsets.UTF_8).equals("not json")) {
+                    stage[0].deadLetter(r, "value \"not json\" is not JSON");
+                }
+            }
+        }, () -> { });
+
+        try (KafkaStage running = stage[0]; TopicAdmin admin = new TopicAdmin(settings)) {
+            new Thread(running::run).start();
+            TopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
+            awaitTrue(() -> admin.processed("g", backlog) == 3, Duration.ofSeconds(60));
+            assertThat(running.deadLettered()).isEqualTo(1);
+        }
+
+        DeadLetter letter = Json.mapper().readValue(values(Topics.DLQ, 1).get(0), DeadLetter.class);
+        assertThat(letter.topic()).isEqualTo(IN);
+        assertThat(letter.key()).isEqualTo("k1");
+        assertThat(letter.stage()).isEqualTo("test");
+        assertThat(letter.error()).contains("not JSON");
+        assertThat(letter.value()).isEqualTo("not json");
+    }
+
+    private void publish(int count, java.util.function.IntFunction<String> value) throws Exception {
+        try (var producer = new KafkaProducer<String, byte[]>(settings.producer())) {
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(IN, "k" + i, value.apply(i).getBytes(StandardCharsets.UTF_8))).get();
+            }
+        }
+    }
+
+    private List<String> values(String topic, int expected) throws InterruptedException {
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "reader-" + topic,
+                "auto.offset.reset", "earliest");
+        List<String> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(new String(r.value(), StandardCharsets.UTF_8)));
+            }
+        }
+        return values;
+    }
+
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void awaitTrue(Check check, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!check.ok()) {
+            assertThat(System.nanoTime()).as("condition not met within " + timeout).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+}
