@@ -15,7 +15,7 @@ class JarIT {
     Path workDir;
 
     @Test
-    void runOnceWithDefaultsStoresTheSiteAndExportPrintsIt() throws Exception {
+    void runOnceWithDefaultsStoresTheSiteOnceAndExportPrintsIt() throws Exception {
         try (FixtureSite site = new FixtureSite()) {
             Path feeds = site.writeResource("/feeds.yml", workDir);
             NewsmonJar.Result run = NewsmonJar.run(workDir, "run", "--once", "--feeds", feeds.toString(),
@@ -24,6 +24,12 @@ class JarIT {
             assertThat(run.out()).contains("stored     6 new");
             assertThat(workDir.resolve("newsmon-data/newsmon.db")).exists();
             assertThat(workDir.resolve("newsmon-data/kafka/meta.properties")).exists();
+
+            NewsmonJar.Result again = NewsmonJar.run(workDir, "run", "--once", "--feeds", feeds.toString(),
+                    "--allow-private-addresses", "--per-host-delay", "PT0S");
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(again.out()).as("the broker restarts on its folder; nothing is stored twice")
+                    .contains("stored     0 new");
 
             NewsmonJar.Result export = NewsmonJar.run(workDir, "export", "--store", "jdbc:sqlite:newsmon-data/newsmon.db",
                     "--topic", "export-controls");
