@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -92,14 +93,15 @@ final class Databases {
 
     private static void migrate(HikariDataSource pool, String jdbcUrl, Dialect dialect) {
         try {
-            MigrateResult result = Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(pool)
                     .locations(dialect.migrationLocation())
                     .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-            LOG.info("Store {} ready at schema version {} ({} migrations applied now)",
-                    JdbcUrls.mask(jdbcUrl), result.targetSchemaVersion, result.migrationsExecuted);
+                    .load();
+            MigrateResult result = flyway.migrate();
+            MigrationInfo current = flyway.info().current();
+            LOG.info("Store {} ready at schema version {} ({} migrations applied now)", JdbcUrls.mask(jdbcUrl),
+                    current == null ? "none" : current.getVersion(), result.migrationsExecuted);
         } catch (FlywayException e) {
             String message = "migrating the schema of " + JdbcUrls.mask(jdbcUrl) + " failed: " + rootMessage(e)
                     + "; check that the user may create tables and that no other program changed them";
