@@ -6,12 +6,11 @@ import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.metadata.PageMetadata;
 import io.newsmon.enrich.tag.TopicTagger;
+import io.newsmon.model.ContentTypes;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.RawPage;
 import io.newsmon.model.TopicTag;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -29,7 +28,6 @@ import org.jsoup.nodes.Document;
  */
 public final class Enricher {
     /** The media types the enricher reads; a page with another declared type is rejected. */
-    public static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
 
     private final TextExtractor textExtractor;
     private final MetadataExtractor metadataExtractor;
@@ -82,22 +80,14 @@ public final class Enricher {
 
     /** Why {@code page} cannot be enriched, or null when it can. */
     private static String problem(RawPage page) {
-        String type = mediaType(page.contentType());
-        if (type != null && !HTML_TYPES.contains(type)) {
+        if (!ContentTypes.isHtml(page.contentType())) {
             return "page " + page.url() + ": content type \"" + page.contentType() + "\" is not HTML: enrich reads "
-                    + String.join(" or ", HTML_TYPES.stream().sorted().toList());
+                    + String.join(" or ", ContentTypes.HTML.stream().sorted().toList());
         }
         if (page.httpStatus() != 0 && (page.httpStatus() < 200 || page.httpStatus() > 299)) {
             return "page " + page.url() + ": HTTP status " + page.httpStatus() + " is not a success: enrich reads"
                     + " pages fetched with a 2xx status";
         }
         return null;
-    }
-
-    private static String mediaType(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return null;
-        }
-        return contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -6,6 +6,7 @@ import io.newsmon.ingest.fetch.HttpFetcher;
 import io.newsmon.ingest.politeness.HostThrottle;
 import io.newsmon.ingest.url.UrlCanonicalizer;
 import io.newsmon.model.ArticleId;
+import io.newsmon.model.ContentTypes;
 import io.newsmon.model.FeedEntry;
 import io.newsmon.model.RawPage;
 import java.net.URI;
@@ -111,7 +112,7 @@ public final class Ingester implements AutoCloseable {
             return candidate.url() + ": " + failed.reason();
         }
         FetchResult.Fetched page = (FetchResult.Fetched) result;
-        if (!isHtml(page.contentType())) {
+        if (!ContentTypes.isHtml(page.contentType())) {
             return candidate.url() + ": " + page.url() + " is " + page.contentType() + ", not an HTML page";
         }
         try {
@@ -139,10 +140,6 @@ public final class Ingester implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new FetchResult.Failed(url, "interrupted while waiting to fetch " + url);
         }
-    }
-
-    private static boolean isHtml(String contentType) {
-        return contentType.isEmpty() || contentType.equals("text/html") || contentType.equals("application/xhtml+xml");
     }
 
     private static String host(String url) {

@@ -9,6 +9,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import io.newsmon.ingest.fetch.CharsetDetector;
 import io.newsmon.ingest.url.UrlCanonicalizer;
 import io.newsmon.ingest.url.UrlResolver;
+import io.newsmon.model.ContentTypes;
 import io.newsmon.model.FeedEntry;
 import java.io.StringReader;
 import java.nio.charset.Charset;
@@ -90,7 +91,7 @@ public final class FeedParser {
             return false;
         }
         return head.contains("<html") || head.contains("<!doctype html")
-                || CharsetDetector.mediaType(contentType).equals("text/html");
+                || ContentTypes.mediaType(contentType).equals("text/html");
     }
 
     private static List<FeedEntry> entries(SyndFeed feed, String feedUrl) {

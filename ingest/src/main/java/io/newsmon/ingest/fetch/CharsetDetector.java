@@ -39,16 +39,6 @@ public final class CharsetDetector {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    /** The media type of a {@code Content-Type} header, lower case, without parameters; empty for null. */
-    public static String mediaType(String contentTypeHeader) {
-        if (contentTypeHeader == null) {
-            return "";
-        }
-        int semicolon = contentTypeHeader.indexOf(';');
-        String type = semicolon < 0 ? contentTypeHeader : contentTypeHeader.substring(0, semicolon);
-        return type.strip().toLowerCase(Locale.ROOT);
-    }
-
     static Optional<Charset> fromHeader(String contentTypeHeader) {
         if (contentTypeHeader == null) {
             return Optional.empty();

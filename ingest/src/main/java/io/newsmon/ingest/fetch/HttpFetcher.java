@@ -1,6 +1,7 @@
 package io.newsmon.ingest.fetch;
 
 import io.newsmon.ingest.url.UrlResolver;
+import io.newsmon.model.ContentTypes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -131,7 +132,7 @@ public final class HttpFetcher implements AutoCloseable {
         byte[] body = decompress(uri, response);
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
         Charset charset = CharsetDetector.detect(contentType, body);
-        return new FetchResult.Fetched(uri.toString(), status, CharsetDetector.mediaType(contentType),
+        return new FetchResult.Fetched(uri.toString(), status, ContentTypes.mediaType(contentType),
                 charset.name(), body, CharsetDetector.decode(body, charset));
     }
 

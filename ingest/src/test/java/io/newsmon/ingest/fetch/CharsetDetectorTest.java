@@ -51,12 +51,6 @@ class CharsetDetectorTest {
                 .isEqualTo(StandardCharsets.ISO_8859_1);
     }
 
-    @Test
-    void givesTheMediaTypeAlone() {
-        assertThat(CharsetDetector.mediaType(" Application/RSS+XML ; charset=UTF-8")).isEqualTo("application/rss+xml");
-        assertThat(CharsetDetector.mediaType(null)).isEmpty();
-    }
-
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
