@@ -30,6 +30,7 @@ final class FeedReader {
         return switch (fetch.apply(source.url())) {
             case FetchResult.Failed failed -> Read.failed(source, failed.reason());
             case FetchResult.Fetched fetched -> parse(source, fetched);
+            case FetchResult.NotModified notModified -> new Read(source, List.of(), null);
         };
     }
 

@@ -1,10 +1,13 @@
 package io.newsmon.ingest.fetch;
 
+import java.time.Duration;
+
 /**
- * What {@link HttpFetcher#fetch(String)} got: a {@link Fetched} page or the reason it {@link Failed}.
+ * What {@link HttpFetcher#fetch(String, Validators)} got: a {@link Fetched} page, a
+ * {@link NotModified} answer to a conditional GET, or the reason it {@link Failed}.
  */
 public sealed interface FetchResult {
-    /** The final URL of a {@link Fetched} page, the URL asked for of a {@link Failed} one. */
+    /** The final URL of a {@link Fetched} page, the URL asked for otherwise. */
     String url();
 
     /**
@@ -17,18 +20,56 @@ public sealed interface FetchResult {
      * @param charset     the name of the charset the body was decoded with, for example {@code UTF-8}
      * @param body        the body, decompressed (not copied: do not modify)
      * @param text        the body decoded with {@code charset}, without a byte order mark
+     * @param cache       the response's validators and freshness
      */
-    record Fetched(String url, int status, String contentType, String charset, byte[] body, String text)
-            implements FetchResult {
+    record Fetched(String url, int status, String contentType, String charset, byte[] body, String text,
+                   CacheHints cache) implements FetchResult {
+        public Fetched {
+            cache = cache == null ? CacheHints.NONE : cache;
+        }
+
+        /** A page without cache hints. */
+        public Fetched(String url, int status, String contentType, String charset, byte[] body, String text) {
+            this(url, status, contentType, charset, body, text, CacheHints.NONE);
+        }
+    }
+
+    /**
+     * A 304 answer to a conditional GET: the resource has not changed, and nothing was downloaded.
+     *
+     * @param url   the URL asked for
+     * @param cache the response's validators and freshness (a 304 may refresh them)
+     */
+    record NotModified(String url, CacheHints cache) implements FetchResult {
+        public NotModified {
+            cache = cache == null ? CacheHints.NONE : cache;
+        }
     }
 
     /**
      * A fetch that gave no page.
      *
-     * @param url    the URL asked for
-     * @param reason what happened, naming the host or status, for example
-     *               {@code HTTP status 404 from https://example.org/feed.xml}
+     * @param url        the URL asked for
+     * @param reason     what happened, naming the host or status, for example
+     *                   {@code HTTP status 404 from https://example.org/feed.xml}
+     * @param status     the HTTP status of the last response, or 0 when there was none (refused,
+     *                   unreachable, timed out, disallowed by robots.txt)
+     * @param retryAfter what the server's {@code Retry-After} asked for (429 and 503), or null
      */
-    record Failed(String url, String reason) implements FetchResult {
+    record Failed(String url, String reason, int status, Duration retryAfter) implements FetchResult {
+        /** A failure without an HTTP response. */
+        public Failed(String url, String reason) {
+            this(url, reason, 0, null);
+        }
+
+        /** Whether the server asked us to slow down: 429, or 503 with {@code Retry-After}. */
+        public boolean throttled() {
+            return status == 429 || (status == 503 && retryAfter != null);
+        }
+
+        /** Whether trying again soon is pointless: 404 Not Found, 410 Gone and other client errors but 408 and 429. */
+        public boolean permanent() {
+            return status >= 400 && status < 500 && status != 408 && status != 429;
+        }
     }
 }

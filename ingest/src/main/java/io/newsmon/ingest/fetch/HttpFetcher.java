@@ -55,6 +55,14 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** Fetches {@code url}, following redirects; never throws. */
     public FetchResult fetch(String url) {
+        return fetch(url, Validators.NONE);
+    }
+
+    /**
+     * Fetches {@code url} with a conditional GET when {@code validators} are given, following redirects;
+     * never throws.
+     */
+    public FetchResult fetch(String url, Validators validators) {
         try {
             return follow(parse(url));
         } catch (FetchException e) {
