@@ -17,4 +17,13 @@ final class Durations {
     static void requirePositive(String option, Duration value) {
         requireAtLeast(option, value, Duration.ofMillis(1));
     }
+
+    /** {@code duration} for people: {@code 90 s}, {@code 15 min}, {@code 2 h}. */
+    static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        return seconds < 7200 ? seconds / 60 + " min" : seconds / 3600 + " h";
+    }
 }

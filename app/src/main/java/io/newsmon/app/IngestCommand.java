@@ -32,7 +32,7 @@ final class IngestCommand implements Callable<Integer> {
             if (once) {
                 service.pollOnce();
             } else {
-                service.runForever(sources.pollInterval);
+                service.runForever();
             }
         }
         return 0;

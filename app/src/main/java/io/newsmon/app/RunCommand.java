@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Without --bootstrap-servers it starts an embedded Kafka broker with its data under --data-dir;",
             "without --store it writes to an SQLite file under --data-dir. With --once it polls every feed once,",
             "waits until every fetched article is stored, prints a summary and exits; otherwise it polls every",
-            "--poll-interval until stopped (Ctrl-C)."})
+            "feed when it is due until stopped (Ctrl-C). Feed states and published ids are kept in Kafka, so a restart",
+            "goes on where it stopped and publishes nothing twice; `newsmon feeds status` shows each feed's health."})
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -61,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     Duration drainTimeout;
 
     @Override
-    @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
+    @SuppressWarnings("try") // StopOnSignal and RunningBroker are never used in the block: they only have to be closed.
     public Integer call() throws Exception {
         sources.validate();
         Durations.requirePositive("--drain-timeout", drainTimeout);
@@ -71,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
         try (StopOnSignal stop = once ? null : StopOnSignal.install();
              TopicTagger tagger = new TopicTagger(topics);
              ArticleStore articles = ArticleStore.open(jdbcUrl);
-             EmbeddedKafkaBroker broker = bootstrapServers == null ? startBroker() : null) {
+             EmbeddedKafkaBroker broker = bootstrapServers == null ? startBroker() : null;
+             RunningBroker address = broker == null ? null : RunningBroker.publish(dataDir, broker.bootstrapServers())) {
             KafkaSettings kafka = new KafkaSettings(broker != null ? broker.bootstrapServers() : bootstrapServers, "newsmon");
             Stages.createTopics(kafka, topics);
             try (StoreService storeService = Stages.store(kafka, articles);
@@ -80,9 +82,10 @@ final class RunCommand implements Callable<Integer> {
                 List<Thread> stages = List.of(Stages.start("store", storeService::run),
                         Stages.start("enrich", enrichService::run));
                 if (!once) {
-                    LOG.info("newsmon: watching {} feeds every {}, storing to {}; Ctrl-C stops", feeds.size(),
-                            sources.pollInterval, JdbcUrls.mask(jdbcUrl));
-                    ingestService.runForever(sources.pollInterval);
+                    LOG.info("newsmon: watching {} feeds every {} to {}, storing to {}; Ctrl-C stops", feeds.size(),
+                            Durations.human(sources.minPollInterval), Durations.human(sources.maxPollInterval),
+                            JdbcUrls.mask(jdbcUrl));
+                    ingestService.runForever();
                     return 0;
                 }
                 IngestReport report = ingestService.pollOnce();
@@ -96,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private EmbeddedKafkaBroker startBroker() {
-        Path kafkaDir = dataDir.resolve("kafka");
+        Path kafkaDir = RunningBroker.kafkaDir(dataDir);
         LOG.info("newsmon: starting an embedded Kafka broker with its data in {}", kafkaDir);
         return EmbeddedKafkaBroker.start(kafkaDir, 0);
     }

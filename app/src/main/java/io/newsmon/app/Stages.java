@@ -8,11 +8,8 @@ import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicDefinition;
 import io.newsmon.enrich.tag.TopicTagger;
 import io.newsmon.ingest.IngestService;
-import io.newsmon.ingest.IngestSettings;
 import io.newsmon.ingest.Ingester;
-import io.newsmon.ingest.InMemorySeenIds;
 import io.newsmon.ingest.config.FeedSource;
-import io.newsmon.ingest.fetch.FetchSettings;
 import io.newsmon.ingest.fetch.HttpFetcher;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.TopicAdmin;
@@ -36,10 +33,9 @@ final class Stages {
     }
 
     static IngestService ingest(KafkaSettings kafka, List<FeedSource> feeds, SourceOptions options) {
-        FetchSettings fetch = FetchSettings.defaults().withAllowPrivateAddresses(options.allowPrivateAddresses);
-        Ingester ingester = new Ingester(new HttpFetcher(fetch), new IngestSettings(fetch, options.perHostDelay),
+        Ingester ingester = new Ingester(new HttpFetcher(options.fetch()), options.politeness(), options.ingest(),
                 Clock.systemUTC());
-        return new IngestService(kafka, ingester, feeds, new InMemorySeenIds());
+        return new IngestService(kafka, ingester, feeds, Clock.systemUTC());
     }
 
     static EnrichService enrich(KafkaSettings kafka, TopicTagger tagger) {

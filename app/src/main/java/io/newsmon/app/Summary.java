@@ -17,7 +17,8 @@ record Summary(IngestReport ingest, long duplicates, long stored, long unchanged
     void print(PrintWriter out) {
         int errors = ingest.feedsFailed() + ingest.pagesFailed() + (int) deadLetters;
         out.printf("newsmon run --once: %s%n", complete ? "done" : "INCOMPLETE (drain timeout)");
-        out.printf("  feeds      %d (%d failed)%n", ingest.feeds(), ingest.feedsFailed());
+        out.printf("  feeds      %d (%d failed, %d not modified)%n", ingest.feeds(), ingest.feedsFailed(),
+                ingest.feedsNotModified());
         out.printf("  entries    %d%n", ingest.entries());
         out.printf("  fetched    %d articles (%d failed)%n", ingest.pagesFetched(), ingest.pagesFailed());
         out.printf("  stored     %d new, %d already stored%n", stored, unchanged);

@@ -24,6 +24,7 @@ final class FixtureSite implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, String> extra = new ConcurrentHashMap<>();
+    private final AtomicInteger notModified = new AtomicInteger();
 
     FixtureSite() {
         try {
@@ -42,6 +43,11 @@ final class FixtureSite implements AutoCloseable {
     /** How many times {@code path} was requested. */
     int hits(String path) {
         return hits.getOrDefault(path, new AtomicInteger()).get();
+    }
+
+    /** How many requests were answered 304 Not Modified. */
+    int notModified() {
+        return notModified.get();
     }
 
     /** Serves {@code body} at {@code path} as well ({@code {{base}}} replaced as in the files). */
@@ -64,6 +70,17 @@ final class FixtureSite implements AutoCloseable {
         byte[] bytes = body == null ? "not found".getBytes(StandardCharsets.UTF_8) : body.getBytes(StandardCharsets.UTF_8);
         String extension = resource.substring(resource.lastIndexOf('.') + 1);
         exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(extension, "text/plain"));
+        if (body != null) {
+            // Like most servers: an ETag per version, and 304 when the client has that version.
+            String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
+            exchange.getResponseHeaders().set("ETag", etag);
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.incrementAndGet();
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+                return;
+            }
+        }
         exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

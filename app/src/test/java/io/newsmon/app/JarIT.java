@@ -45,7 +45,7 @@ class JarIT {
             Path feeds = site.writeResource("/feeds.yml", workDir);
             NewsmonJar.Result run = NewsmonJar.run(workDir, "run", "--once", "--feeds", feeds.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).contains("feeds      3 (3 failed)").contains("--allow-private-addresses");
+            assertThat(run.out()).contains("feeds      3 (3 failed, 0 not modified)").contains("--allow-private-addresses");
             assertThat(site.hits("/feeds/rss.xml")).isZero();
         }
     }

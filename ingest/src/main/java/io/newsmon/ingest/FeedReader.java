@@ -5,58 +5,132 @@ import io.newsmon.ingest.config.FeedType;
 import io.newsmon.ingest.feed.FeedParse;
 import io.newsmon.ingest.feed.FeedParser;
 import io.newsmon.ingest.feed.ListingParser;
+import io.newsmon.ingest.fetch.CacheHints;
 import io.newsmon.ingest.fetch.FetchResult;
+import io.newsmon.ingest.fetch.Validators;
 import io.newsmon.model.FeedEntry;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
-/** Fetches one feed or listing page and parses it into entries; failures are values. */
+/**
+ * Reads one feed, listing page or sitemap with a conditional GET and parses it into entries; a sitemap
+ * index is followed to its newest sitemaps. Failures are values.
+ */
 final class FeedReader {
-    /** A feed's entries, or the reason it gave none ({@code error} non-null). */
-    record Read(FeedSource source, List<FeedEntry> entries, String error) {
-        static Read failed(FeedSource source, String error) {
-            return new Read(source, List.of(), error);
-        }
+    /** What reading a feed gave. */
+    sealed interface Outcome {
     }
 
-    private final Function<String, FetchResult> fetch;
+    /**
+     * The feed's entries.
+     *
+     * @param entries    the entries, each link once
+     * @param freshFor   how long the server says the feed stays fresh (cache headers or RSS ttl), or null
+     * @param validators what to send with the next conditional GET
+     */
+    record Read(List<FeedEntry> entries, Duration freshFor, Validators validators) implements Outcome {
+    }
 
-    /** @param fetch fetches a URL, already throttled per host */
-    FeedReader(Function<String, FetchResult> fetch) {
+    /** A 304: nothing changed since the validators were sent. */
+    record NotModified(Duration freshFor, Validators validators) implements Outcome {
+    }
+
+    /** The feed gave no entries: {@code reason} names the URL and the rule. */
+    record Failed(String reason, Duration retryAfter) implements Outcome {
+    }
+
+    /** Fetches a URL politely. */
+    @FunctionalInterface
+    interface Fetch {
+        FetchResult fetch(String url, Validators validators);
+    }
+
+    private final Fetch fetch;
+    private final int maxSitemaps;
+
+    /**
+     * @param fetch       fetches a URL, already throttled per host
+     * @param maxSitemaps how many sitemaps of a sitemap index are read, newest first
+     */
+    FeedReader(Fetch fetch, int maxSitemaps) {
         this.fetch = fetch;
+        this.maxSitemaps = maxSitemaps;
     }
 
-    Read read(FeedSource source) {
-        return switch (fetch.apply(source.url())) {
-            case FetchResult.Failed failed -> Read.failed(source, failed.reason());
+    Outcome read(FeedSource source, Validators validators) {
+        return switch (fetch.fetch(source.url(), validators)) {
+            case FetchResult.Failed failed -> new Failed(failed.reason(), failed.retryAfter());
+            case FetchResult.NotModified notModified ->
+                    new NotModified(notModified.cache().freshFor(), merge(validators, notModified.cache()));
             case FetchResult.Fetched fetched -> parse(source, fetched);
-            case FetchResult.NotModified notModified -> new Read(source, List.of(), null);
         };
     }
 
-    private static Read parse(FeedSource source, FetchResult.Fetched fetched) {
+    private Outcome parse(FeedSource source, FetchResult.Fetched fetched) {
         try {
-            return source.type() == FeedType.HTML ? readListing(source, fetched) : readFeed(source, fetched);
+            if (source.type() == FeedType.HTML) {
+                return readListing(source, fetched);
+            }
+            return switch (FeedParser.parse(fetched.body(), contentType(fetched), fetched.url())) {
+                case FeedParse.Entries entries -> new Read(entries.entries(),
+                        later(fetched.cache().freshFor(), entries.ttl()), fetched.cache().validators());
+                case FeedParse.SitemapIndex index -> readSitemaps(index, fetched);
+                case FeedParse.NotAFeed notAFeed -> new Failed(notAFeed.reason(), null);
+            };
         } catch (RuntimeException e) {
             // A parser bug on one odd document must not stop the other feeds.
-            return Read.failed(source, "could not be parsed: " + e);
+            return new Failed(fetched.url() + " could not be parsed: " + e, null);
         }
     }
 
-    private static Read readFeed(FeedSource source, FetchResult.Fetched fetched) {
-        String contentType = fetched.contentType() + "; charset=" + fetched.charset();
-        return switch (FeedParser.parse(fetched.body(), contentType, fetched.url())) {
-            case FeedParse.Entries entries -> new Read(source, entries.entries(), null);
-            case FeedParse.NotAFeed notAFeed -> Read.failed(source, notAFeed.reason());
-        };
+    private Outcome readSitemaps(FeedParse.SitemapIndex index, FetchResult.Fetched fetched) {
+        List<FeedEntry> entries = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (FeedParse.SitemapRef sitemap : index.sitemaps().stream().limit(maxSitemaps).toList()) {
+            switch (fetch.fetch(sitemap.url(), Validators.NONE)) {
+                case FetchResult.Fetched child -> {
+                    switch (FeedParser.parse(child.body(), contentType(child), child.url())) {
+                        case FeedParse.Entries found -> entries.addAll(found.entries());
+                        case FeedParse.SitemapIndex nested -> errors.add(child.url() + " is a sitemap index inside the sitemap index "
+                                + fetched.url() + "; only one level is followed");
+                        case FeedParse.NotAFeed notAFeed -> errors.add(notAFeed.reason());
+                    }
+                }
+                case FetchResult.Failed failed -> errors.add(failed.reason());
+                case FetchResult.NotModified notModified -> {
+                    // not asked for: no validators were sent
+                }
+            }
+        }
+        if (entries.isEmpty() && !errors.isEmpty()) {
+            return new Failed("sitemap index " + fetched.url() + ": no sitemap could be read: " + String.join("; ", errors), null);
+        }
+        return new Read(entries, fetched.cache().freshFor(), fetched.cache().validators());
     }
 
-    private static Read readListing(FeedSource source, FetchResult.Fetched fetched) {
+    private static Outcome readListing(FeedSource source, FetchResult.Fetched fetched) {
         List<FeedEntry> entries = ListingParser.parse(fetched.text(), fetched.url(), source.linkSelector());
         if (entries.isEmpty()) {
-            return Read.failed(source, "linkSelector \"" + source.linkSelector() + "\" matched no http(s) links on "
-                    + fetched.url());
+            return new Failed("linkSelector \"" + source.linkSelector() + "\" matched no http(s) links on " + fetched.url(), null);
         }
-        return new Read(source, entries, null);
+        return new Read(entries, fetched.cache().freshFor(), fetched.cache().validators());
+    }
+
+    private static String contentType(FetchResult.Fetched fetched) {
+        return fetched.contentType() + "; charset=" + fetched.charset();
+    }
+
+    /** The validators a 304 leaves in force: the new ones where it sent any, else those sent. */
+    private static Validators merge(Validators sent, CacheHints answer) {
+        return new Validators(answer.etag() != null ? answer.etag() : sent.etag(),
+                answer.lastModified() != null ? answer.lastModified() : sent.lastModified());
+    }
+
+    private static Duration later(Duration a, Duration b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -13,7 +13,7 @@ public final class InMemorySeenIds implements SeenIds {
     }
 
     @Override
-    public void add(String id) {
+    public void add(String id, String url) {
         ids.add(id);
     }
 

@@ -1,22 +1,43 @@
 package io.newsmon.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What one {@link Ingester#pollOnce} did.
  *
- * @param feeds        the feeds polled
- * @param feedsFailed  the feeds that gave no entries (fetch failed, not a feed, no links on a listing)
- * @param entries      the entries found in all feeds, before skipping those already seen
- * @param pagesFetched the new article pages fetched and accepted by the sink
- * @param pagesFailed  the new article pages that could not be fetched or that the sink refused; they
- *                     are not marked seen, so the next poll tries them again
- * @param errors       one line per failure naming the feed or page URL and the reason, for example
- *                     {@code feed https://example.org/rss.xml: HTTP status 404 from https://example.org/rss.xml}
+ * @param feeds            the feeds polled
+ * @param feedsFailed      the feeds that gave no entries (fetch failed, not a feed, no links on a listing)
+ * @param feedsNotModified the feeds that answered 304 Not Modified
+ * @param entries          the entries found in all feeds, before skipping those already seen
+ * @param pagesFetched     the new article pages fetched and accepted by the sink
+ * @param pagesFailed      the new article pages that could not be fetched or that the sink refused;
+ *                         they are not marked seen, so a later poll tries them again
+ * @param errors           one line per failure naming the feed or page URL and the reason, for example
+ *                         {@code feed https://example.org/rss.xml: HTTP status 404 from https://example.org/rss.xml}
  */
-public record IngestReport(int feeds, int feedsFailed, int entries, int pagesFetched, int pagesFailed,
-                           List<String> errors) {
+public record IngestReport(int feeds, int feedsFailed, int feedsNotModified, int entries, int pagesFetched,
+                           int pagesFailed, List<String> errors) {
     public IngestReport {
         errors = List.copyOf(errors);
+    }
+
+    /** The sum of the polls of several feeds. */
+    public static IngestReport of(List<FeedPoll> polls) {
+        int failed = 0;
+        int notModified = 0;
+        int entries = 0;
+        int fetched = 0;
+        int pagesFailed = 0;
+        List<String> errors = new ArrayList<>();
+        for (FeedPoll poll : polls) {
+            failed += poll.failed() ? 1 : 0;
+            notModified += poll.notModified() ? 1 : 0;
+            entries += poll.entries();
+            fetched += poll.published();
+            pagesFailed += poll.pagesFailed();
+            errors.addAll(poll.errors());
+        }
+        return new IngestReport(polls.size(), failed, notModified, entries, fetched, pagesFailed, errors);
     }
 }

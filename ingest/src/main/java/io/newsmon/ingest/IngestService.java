@@ -2,11 +2,17 @@ package io.newsmon.ingest;
 
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.kafka.KafkaSettings;
+import io.newsmon.kafka.TopicFollower;
 import io.newsmon.kafka.Topics;
+import io.newsmon.model.FeedState;
 import io.newsmon.model.Json;
 import io.newsmon.model.RawPage;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -17,48 +23,106 @@ import org.slf4j.LoggerFactory;
 /**
  * The ingest stage on Kafka: polls the feeds with an {@link Ingester} and publishes each fetched page to
  * {@value Topics#RAW}, keyed by article id. A page counts as seen only once the broker has acknowledged it
- * ({@code acks=all}, idempotent producer).
+ * ({@code acks=all}, idempotent producer); seen ids go to {@value Topics#INGEST_SEEN} and feed states to
+ * {@value Topics#INGEST_FEEDS}, both compacted, so a restart publishes nothing twice and goes on with each
+ * feed's validators, interval and backoff. Several instances share the feeds through the consumer group
+ * {@value KafkaFeedStates#GROUP}, all feeds of one host on one instance.
  */
 public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration TICK = Duration.ofSeconds(1);
 
     private final Ingester ingester;
     private final List<FeedSource> feeds;
-    private final SeenIds seen;
+    private final Clock clock;
     private final Producer<String, byte[]> producer;
+    private final KafkaSeenIds seen;
+    private final KafkaFeedStates states;
     private volatile boolean running = true;
 
     /**
      * @param settings where the broker is
      * @param ingester the polling and fetching logic; closed with this service
-     * @param feeds    the feeds to poll
-     * @param seen     the ids already published
+     * @param feeds    every configured feed; this instance polls its share
+     * @param clock    the clock of the ingester
      */
-    public IngestService(KafkaSettings settings, Ingester ingester, List<FeedSource> feeds, SeenIds seen) {
+    public IngestService(KafkaSettings settings, Ingester ingester, List<FeedSource> feeds, Clock clock) {
         this.ingester = ingester;
         this.feeds = List.copyOf(feeds);
-        this.seen = seen;
+        this.clock = clock;
         this.producer = new KafkaProducer<>(settings.producer());
+        this.seen = new KafkaSeenIds(settings, producer, clock);
+        this.states = new KafkaFeedStates(settings, producer);
     }
 
-    /** Polls every feed once and publishes every new article page; returns the counts. */
+    /**
+     * Every feed state kept in {@value Topics#INGEST_FEEDS}, by feed URL, read from the beginning to the end.
+     *
+     * @throws io.newsmon.kafka.KafkaUnavailableException when the topic cannot be read within {@code timeout}
+     */
+    public static Map<String, FeedState> feedStates(KafkaSettings settings, Duration timeout) {
+        Map<String, FeedState> states = new HashMap<>();
+        TopicFollower.readAll(settings, Topics.INGEST_FEEDS, (url, value) -> {
+            if (value == null) {
+                states.remove(url);
+            } else {
+                states.put(url, Json.read(value, FeedState.class));
+            }
+        }, timeout);
+        return states;
+    }
+
+    /** Polls each of this instance's feeds once now, whatever its schedule, and publishes every new article page. */
     public IngestReport pollOnce() {
-        IngestReport report = ingester.pollOnce(feeds, seen, this::publish);
-        LOG.info("ingest: polled {} feeds ({} failed), {} entries, {} pages published, {} pages failed",
-                report.feeds(), report.feedsFailed(), report.entries(), report.pagesFetched(), report.pagesFailed());
+        List<FeedSource> mine = start();
+        IngestReport report = ingester.pollOnce(mine, states, seen, this::publish);
+        LOG.info("ingest: polled {} feeds ({} failed, {} not modified), {} entries, {} pages published, {} pages failed",
+                report.feeds(), report.feedsFailed(), report.feedsNotModified(), report.entries(), report.pagesFetched(),
+                report.pagesFailed());
         return report;
     }
 
-    /** Polls every {@code interval} until {@link #close()} is called. */
-    public void runForever(Duration interval) {
+    /** Polls each feed when it is due until {@link #close()} is called. */
+    public void runForever() {
+        start();
         while (running) {
-            pollOnce();
+            List<FeedSource> mine = states.assigned(feeds);
+            ingester.startDue(mine, states, seen, this::publish, this::log);
             try {
-                Thread.sleep(interval);
+                Thread.sleep(untilNext(mine));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** The feeds this instance polls now (test seam). */
+    List<FeedSource> assignedFeeds() {
+        return states.assigned(feeds);
+    }
+
+    private List<FeedSource> start() {
+        seen.awaitLoaded(START_TIMEOUT);
+        states.awaitAssignment(START_TIMEOUT);
+        List<FeedSource> mine = states.assigned(feeds);
+        LOG.info("ingest: {} of {} feeds are this instance's; {} articles already published", mine.size(), feeds.size(),
+                seen.size());
+        return mine;
+    }
+
+    private Duration untilNext(List<FeedSource> mine) {
+        Instant now = clock.instant();
+        Duration wait = ingester.nextDue(mine, states).map(next -> Duration.between(now, next)).orElse(TICK);
+        return wait.isNegative() || wait.compareTo(TICK) > 0 ? TICK : wait;
+    }
+
+    private void log(FeedPoll poll) {
+        if (!poll.failed()) {
+            LOG.info("feed {}: {}, {} new of {} entries published, {} pages failed; next poll at {}", poll.feed().url(),
+                    poll.notModified() ? "not modified" : "read", poll.published(), poll.entries(), poll.pagesFailed(),
+                    poll.state().nextPoll());
         }
     }
 
@@ -69,7 +133,9 @@ public final class IngestService implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        producer.close(Duration.ofSeconds(10));
         ingester.close();
+        states.close();
+        seen.close();
+        producer.close(Duration.ofSeconds(10));
     }
 }

@@ -3,177 +3,299 @@ package io.newsmon.ingest;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.ingest.fetch.FetchResult;
 import io.newsmon.ingest.fetch.HttpFetcher;
-import io.newsmon.ingest.politeness.HostThrottle;
+import io.newsmon.ingest.fetch.Validators;
+import io.newsmon.ingest.politeness.PoliteFetcher;
+import io.newsmon.ingest.politeness.PolitenessSettings;
+import io.newsmon.ingest.schedule.FeedStates;
+import io.newsmon.ingest.schedule.PollSchedule;
 import io.newsmon.ingest.url.UrlCanonicalizer;
 import io.newsmon.model.ArticleId;
 import io.newsmon.model.ContentTypes;
 import io.newsmon.model.FeedEntry;
+import io.newsmon.model.FeedState;
 import io.newsmon.model.RawPage;
-import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest stage without Kafka: one {@link #pollOnce} reads every feed, and fetches and delivers every
- * article page not seen before.
+ * The ingest stage without Kafka: polls feeds when they are due, and fetches and delivers every article
+ * page not seen before.
  *
- * <p>Links are canonicalised ({@link UrlCanonicalizer}) and identified with {@link ArticleId#of}, so an
- * article reached through two feeds, or once with {@code ?utm_source=...}, is fetched once. Fetches run
- * on virtual threads: at most one request at a time per host, {@link IngestSettings#perHostDelay()}
- * apart, different hosts in parallel. A page is added to {@link SeenIds} only after the
- * {@link PageSink} has accepted it. One failing feed or page never stops the others: each failure is a
- * line in the {@link IngestReport} and one warning in the log.
+ * <p>Each feed is read with a conditional GET from its {@link FeedState}, and its next state (interval,
+ * validators, backoff, health) is computed by {@link PollSchedule} and kept in {@link FeedStates}, so a
+ * feed that fails is retried forever, later each time. Links are canonicalised
+ * ({@link UrlCanonicalizer}) and identified with {@link ArticleId#of}, so an article reached through two
+ * feeds, or once with {@code ?utm_source=...}, is fetched once. Every request goes through a
+ * {@link PoliteFetcher} (robots.txt, per-host delay and concurrency, {@code Retry-After}). Feeds and
+ * pages are fetched on virtual threads. A page is added to {@link SeenIds} only after the
+ * {@link PageSink} has accepted it. One failing feed or page never stops the others.
  *
- * <p>Example: {@code new Ingester(new HttpFetcher(settings.fetch()), settings, Clock.systemUTC())
- * .pollOnce(FeedsFile.bundled(), new InMemorySeenIds(), producer::publish)}.
+ * <p>Example: {@code new Ingester(new HttpFetcher(FetchSettings.defaults()), PolitenessSettings.defaults(),
+ * IngestSettings.defaults(), Clock.systemUTC()).pollOnce(feeds, states, seen, producer::publish)}.
  */
 public final class Ingester implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ingester.class);
 
-    private final HttpFetcher fetcher;
+    private final HttpFetcher http;
+    private final PoliteFetcher fetcher;
+    private final IngestSettings settings;
+    private final PollSchedule schedule;
     private final Clock clock;
-    private final HostThrottle throttle;
-    private final FeedReader feedReader;
+    private final FeedReader reader;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<String> feedsInFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> pagesInFlight = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> pageAttempts = new ConcurrentHashMap<>();
 
     /**
-     * @param fetcher  fetches feeds and pages; build it from {@code settings.fetch()}
-     * @param settings the per-host delay (and the fetch settings the fetcher was built from)
-     * @param clock    gives {@link RawPage#fetchedAt()}
+     * @param http       fetches feeds and pages; closed with this ingester
+     * @param politeness how politely
+     * @param settings   poll intervals and limits
+     * @param clock      gives poll times and {@link RawPage#fetchedAt()}
      */
-    public Ingester(HttpFetcher fetcher, IngestSettings settings, Clock clock) {
-        this.fetcher = fetcher;
+    public Ingester(HttpFetcher http, PolitenessSettings politeness, IngestSettings settings, Clock clock) {
+        this(http, politeness, settings, clock, RandomGenerator.getDefault());
+    }
+
+    /** As above, with the random source of the backoff jitter (tests). */
+    Ingester(HttpFetcher http, PolitenessSettings politeness, IngestSettings settings, Clock clock,
+             RandomGenerator random) {
+        this.http = http;
+        this.fetcher = new PoliteFetcher(http::fetch, politeness, clock);
+        this.settings = settings;
+        this.schedule = new PollSchedule(settings.poll(), random);
         this.clock = clock;
-        this.throttle = new HostThrottle(settings.perHostDelay());
-        this.feedReader = new FeedReader(this::fetchPolitely);
+        this.reader = new FeedReader(fetcher::fetch, settings.maxSitemaps());
     }
 
     /** A new article found in a feed: what a page fetch needs. */
     private record Candidate(FeedSource source, FeedEntry entry, String url, String id) {
     }
 
-    /** Polls every feed once and delivers every new article page to {@code sink}; never throws. */
-    public IngestReport pollOnce(List<FeedSource> feeds, SeenIds seen, PageSink sink) {
-        List<String> errors = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<FeedReader.Read> reads = runAll(threads, feeds.stream()
-                    .<Callable<FeedReader.Read>>map(feed -> () -> feedReader.read(feed)).toList());
-            int feedsFailed = 0;
-            int entries = 0;
-            for (FeedReader.Read read : reads) {
-                feedsFailed += read.error() == null ? 0 : 1;
-                entries += read.entries().size();
-                failure(errors, "feed", read.source().url(), read.error());
-            }
-            List<Candidate> candidates = newArticles(reads, seen);
-            List<String> pageErrors = runAll(threads, candidates.stream()
-                    .<Callable<String>>map(c -> () -> deliver(c, seen, sink)).toList());
-            pageErrors.forEach(error -> failure(errors, "page", null, error));
-            int pagesFailed = (int) pageErrors.stream().filter(Objects::nonNull).count();
-            return new IngestReport(feeds.size(), feedsFailed, entries, candidates.size() - pagesFailed, pagesFailed, errors);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            errors.add("poll interrupted before it finished");
-            return new IngestReport(feeds.size(), 0, 0, 0, 0, errors);
+    /** Polls every feed once now, whatever its schedule, and waits until all are done; never throws. */
+    public IngestReport pollOnce(List<FeedSource> feeds, FeedStates states, SeenIds seen, PageSink sink) {
+        List<Future<FeedPoll>> polls = feeds.stream()
+                .map(feed -> threads.submit(() -> pollFeed(feed, states, seen, sink)))
+                .toList();
+        List<FeedPoll> done = new ArrayList<>();
+        for (Future<FeedPoll> poll : polls) {
+            done.add(await(poll));
         }
+        return IngestReport.of(done);
     }
 
-    private List<Candidate> newArticles(List<FeedReader.Read> reads, SeenIds seen) {
-        List<Candidate> candidates = new ArrayList<>();
-        Set<String> handled = new HashSet<>();
-        for (FeedReader.Read read : reads) {
-            for (FeedEntry entry : read.entries()) {
-                // The parsers only return links that canonicalize.
-                String url = UrlCanonicalizer.canonicalize(entry.link());
-                String id = ArticleId.of(url);
-                if (!seen.contains(id) && handled.add(id)) {
-                    candidates.add(new Candidate(read.source(), entry, url, id));
-                }
+    /**
+     * Starts a poll of every feed in {@code feeds} that is due and not being polled, and returns at once.
+     *
+     * @param done called with each poll's result, on the poll's thread
+     * @return how many polls were started
+     */
+    public int startDue(List<FeedSource> feeds, FeedStates states, SeenIds seen, PageSink sink,
+                        Consumer<FeedPoll> done) {
+        int started = 0;
+        for (FeedSource feed : due(feeds, states)) {
+            if (feedsInFlight.add(feed.url())) {
+                started++;
+                threads.execute(() -> {
+                    try {
+                        done.accept(pollFeed(feed, states, seen, sink));
+                    } finally {
+                        feedsInFlight.remove(feed.url());
+                    }
+                });
             }
         }
-        return candidates;
+        return started;
     }
 
-    /** Fetches and delivers one page; returns null, or the error line "url: reason". */
-    private String deliver(Candidate candidate, SeenIds seen, PageSink sink) {
-        FetchResult result = fetchPolitely(candidate.url());
-        if (result instanceof FetchResult.Failed failed) {
-            return candidate.url() + ": " + failed.reason();
-        }
-        FetchResult.Fetched page = (FetchResult.Fetched) result;
-        if (!ContentTypes.isHtml(page.contentType())) {
-            return candidate.url() + ": " + page.url() + " is " + page.contentType() + ", not an HTML page";
-        }
+    /** The feeds whose next poll is due now; a feed never polled is due. */
+    public List<FeedSource> due(List<FeedSource> feeds, FeedStates states) {
+        Instant now = clock.instant();
+        return feeds.stream()
+                .filter(feed -> states.get(feed.url()).map(s -> !s.nextPoll().isAfter(now)).orElse(true))
+                .toList();
+    }
+
+    /** The earliest next poll among {@code feeds}, or empty when there are none. */
+    public Optional<Instant> nextDue(List<FeedSource> feeds, FeedStates states) {
+        Instant now = clock.instant();
+        return feeds.stream()
+                .map(feed -> states.get(feed.url()).map(FeedState::nextPoll).orElse(now))
+                .min(Comparator.naturalOrder());
+    }
+
+    /** Polls one feed now: reads it, delivers its new pages and keeps its next state; never throws. */
+    FeedPoll pollFeed(FeedSource feed, FeedStates states, SeenIds seen, PageSink sink) {
+        FeedState before = stateOf(feed, states);
+        FeedPoll poll;
         try {
-            sink.accept(rawPage(candidate, page));
+            poll = switch (reader.read(feed, new Validators(before.etag(), before.lastModified()))) {
+                case FeedReader.Failed failed -> failed(feed, before, failed.reason(), failed.retryAfter());
+                case FeedReader.NotModified notModified -> new FeedPoll(feed, schedule.afterRead(before, clock.instant(), 0, 0,
+                        notModified.freshFor(), notModified.validators().etag(), notModified.validators().lastModified(), true),
+                        false, true, 0, 0, 0, List.of());
+                case FeedReader.Read read -> deliverAll(feed, before, read, seen, sink);
+            };
+        } catch (RuntimeException e) {
+            LOG.error("ingest: polling {} failed unexpectedly", feed.url(), e);
+            poll = failed(feed, before, "polling " + feed.url() + " failed unexpectedly: " + e, null);
+        }
+        keep(states, poll);
+        return poll;
+    }
+
+    private FeedState stateOf(FeedSource feed, FeedStates states) {
+        return states.get(feed.url()).orElseGet(() -> schedule.initial(feed.url(), feed.name(), clock.instant()));
+    }
+
+    private FeedPoll failed(FeedSource feed, FeedState before, String reason, Duration retryAfter) {
+        FeedState after = schedule.afterFailure(before, clock.instant(), reason, retryAfter);
+        LOG.warn("feed {}: {} ({} failure(s) in a row; next try at {})", feed.url(), reason,
+                after.consecutiveFailures(), after.nextPoll());
+        return new FeedPoll(feed, after, true, false, 0, 0, 0, List.of("feed " + feed.url() + ": " + reason));
+    }
+
+    private FeedPoll deliverAll(FeedSource feed, FeedState before, FeedReader.Read read, SeenIds seen, PageSink sink) {
+        Claim claim = claimNew(feed, read.entries(), seen);
+        List<Candidate> fresh = claim.candidates();
+        List<Future<String>> fetches = fresh.stream().map(c -> threads.submit(() -> deliver(c, seen, sink))).toList();
+        List<String> errors = new ArrayList<>();
+        for (Future<String> fetch : fetches) {
+            String error = await(fetch);
+            if (error != null) {
+                LOG.warn("page {}", error);
+                errors.add("page " + error);
+            }
+        }
+        int published = fresh.size() - errors.size();
+        boolean complete = errors.isEmpty() && !claim.truncated();
+        // Keep the old validators when pages are left, so the next poll re-reads the feed rather than get a 304.
+        Validators validators = complete ? read.validators() : new Validators(before.etag(), before.lastModified());
+        FeedState after = schedule.afterRead(before, clock.instant(), published, read.entries().size(), read.freshFor(),
+                validators.etag(), validators.lastModified(), false);
+        return new FeedPoll(feed, after, false, false, read.entries().size(), published, errors.size(), errors);
+    }
+
+    /** The pages a poll claimed; {@code truncated} when more new pages were left for the next polls. */
+    private record Claim(List<Candidate> candidates, boolean truncated) {
+    }
+
+    /** The entries' articles not seen and not being fetched by another poll, newest first, at most the limit; claimed. */
+    private Claim claimNew(FeedSource feed, List<FeedEntry> entries, SeenIds seen) {
+        List<Candidate> fresh = new ArrayList<>();
+        for (FeedEntry entry : newestFirst(entries)) {
+            String url = UrlCanonicalizer.canonicalize(entry.link());
+            String id = ArticleId.of(url);
+            if (seen.contains(id)) {
+                continue;
+            }
+            if (fresh.size() == settings.maxPagesPerPoll()) {
+                return new Claim(fresh, true);
+            }
+            if (pagesInFlight.add(id)) {
+                fresh.add(new Candidate(feed, entry, url, id));
+            }
+        }
+        return new Claim(fresh, false);
+    }
+
+    private static List<FeedEntry> newestFirst(List<FeedEntry> entries) {
+        Comparator<FeedEntry> byDate = Comparator.comparing(FeedEntry::published,
+                Comparator.nullsLast(Comparator.reverseOrder()));
+        return entries.stream().sorted(byDate).toList();
+    }
+
+    /** Fetches and delivers one claimed page; returns null, or the error line "url: reason". */
+    private String deliver(Candidate candidate, SeenIds seen, PageSink sink) {
+        try {
+            FetchResult result = fetcher.fetch(candidate.url(), Validators.NONE);
+            String refusal = refusal(candidate, result, seen);
+            if (refusal != null) {
+                return refusal;
+            }
+            sink.accept(rawPage(candidate, (FetchResult.Fetched) result));
+            seen.add(candidate.id(), candidate.url());
+            pageAttempts.remove(candidate.id());
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return candidate.url() + ": not delivered: interrupted";
         } catch (Exception e) {
             return candidate.url() + ": not delivered: " + e;
+        } finally {
+            pagesInFlight.remove(candidate.id());
         }
-        seen.add(candidate.id());
-        return null;
+    }
+
+    /** Why a fetched page is not delivered, or null when it is an HTML page. */
+    private String refusal(Candidate candidate, FetchResult result, SeenIds seen) throws Exception {
+        return switch (result) {
+            case FetchResult.Failed failed -> failed.permanent()
+                    ? giveUpLater(candidate, seen, failed.reason()) : candidate.url() + ": " + failed.reason();
+            case FetchResult.NotModified notModified -> candidate.url() + ": unexpected 304 Not Modified";
+            case FetchResult.Fetched page -> ContentTypes.isHtml(page.contentType()) ? null
+                    : giveUpLater(candidate, seen,
+                            page.url() + " is " + (page.contentType().isEmpty() ? "of no content type" : page.contentType())
+                                    + ", not an HTML page");
+        };
+    }
+
+    private String giveUpLater(Candidate candidate, SeenIds seen, String reason) throws Exception {
+        int attempts = pageAttempts.merge(candidate.id(), 1, Integer::sum);
+        if (attempts < settings.maxPageAttempts()) {
+            return candidate.url() + ": " + reason + " (attempt " + attempts + " of " + settings.maxPageAttempts() + ")";
+        }
+        pageAttempts.remove(candidate.id());
+        seen.add(candidate.id(), candidate.url());
+        return candidate.url() + ": " + reason + "; given up after " + attempts + " attempts, not fetched again";
     }
 
     private RawPage rawPage(Candidate candidate, FetchResult.Fetched page) {
         return new RawPage(RawPage.SCHEMA_VERSION, candidate.id(), candidate.url(), candidate.source().url(),
-                candidate.source().name(), candidate.entry(), Instant.now(clock), page.status(),
+                candidate.source().name(), candidate.entry(), clock.instant(), page.status(),
                 page.contentType(), page.charset(), page.text());
     }
 
-    private FetchResult fetchPolitely(String url) {
+    private void keep(FeedStates states, FeedPoll poll) {
         try {
-            return throttle.call(host(url), () -> fetcher.fetch(url));
+            states.put(poll.state());
+        } catch (Exception e) {
+            LOG.error("ingest: the state of feed {} could not be kept; it will be polled again as if new: {}",
+                    poll.feed().url(), e.toString());
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FetchResult.Failed(url, "interrupted while waiting to fetch " + url);
+            throw new IllegalStateException("interrupted while waiting for a poll", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an ingest task failed unexpectedly", e.getCause());
         }
     }
 
-    private static String host(String url) {
-        try {
-            String host = URI.create(url).getHost();
-            return host == null ? url : host;
-        } catch (IllegalArgumentException e) {
-            return url;
-        }
-    }
-
-    private static void failure(List<String> errors, String what, String url, String reason) {
-        if (reason != null) {
-            String line = url == null ? reason : url + ": " + reason;
-            LOG.warn("{} {}", what, line);
-            errors.add(what + " " + line);
-        }
-    }
-
-    private static <T> List<T> runAll(ExecutorService threads, List<Callable<T>> tasks) throws InterruptedException {
-        List<T> results = new ArrayList<>(tasks.size());
-        for (Future<T> future : threads.invokeAll(tasks)) {
-            try {
-                results.add(future.get());
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("an ingest task failed unexpectedly", e.getCause());
-            }
-        }
-        return results;
-    }
-
-    /** Closes the fetcher this ingester was given. */
+    /** Stops the polls in flight and closes the fetcher. */
     @Override
     public void close() {
-        fetcher.close();
+        threads.shutdownNow();
+        http.close();
     }
 }

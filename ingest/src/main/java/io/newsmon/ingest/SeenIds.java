@@ -7,9 +7,14 @@ package io.newsmon.ingest;
  * @see InMemorySeenIds
  */
 public interface SeenIds {
-    /** Whether the article {@code id} was already published. */
+    /** Whether the article {@code id} was already published (or given up). */
     boolean contains(String id);
 
-    /** Records that the article {@code id} has been published. */
-    void add(String id);
+    /**
+     * Records that the article {@code id}, at canonical {@code url}, has been published (or given up);
+     * returns once that is durable.
+     *
+     * @throws Exception when it could not be recorded; the page may then be fetched again later
+     */
+    void add(String id, String url) throws Exception;
 }

@@ -7,6 +7,8 @@ import io.newsmon.ingest.config.FeedType;
 import io.newsmon.ingest.fetch.FetchSettings;
 import io.newsmon.ingest.fetch.HttpFetcher;
 import io.newsmon.ingest.fetch.LocalServer;
+import io.newsmon.ingest.politeness.PolitenessSettings;
+import io.newsmon.ingest.schedule.InMemoryFeedStates;
 import io.newsmon.model.ArticleId;
 import io.newsmon.model.RawPage;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Queue;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,30 +35,37 @@ class IngesterTest {
 
     private final Queue<RawPage> published = new ConcurrentLinkedQueue<>();
     private final InMemorySeenIds seen = new InMemorySeenIds();
+    private final InMemoryFeedStates states = new InMemoryFeedStates();
     private LocalServer server;
-    private HttpFetcher fetcher;
     private Ingester ingester;
 
     @BeforeEach
     void start() throws IOException {
         server = new LocalServer();
         serveSite();
-        FetchSettings fetch = FetchSettings.defaults().withAllowPrivateAddresses(true);
-        fetcher = new HttpFetcher(fetch);
-        ingester = new Ingester(fetcher, new IngestSettings(fetch, Duration.ZERO), Clock.fixed(NOW, ZoneOffset.UTC));
+        ingester = ingester(PolitenessSettings.defaults().withPerHostDelay(Duration.ZERO), IngestSettings.defaults());
     }
 
     @AfterEach
     void stop() {
-        fetcher.close();
+        ingester.close();
         server.close();
+    }
+
+    private Ingester ingester(PolitenessSettings politeness, IngestSettings settings) {
+        HttpFetcher fetcher = new HttpFetcher(FetchSettings.defaults().withAllowPrivateAddresses(true));
+        return new Ingester(fetcher, politeness, settings, Clock.fixed(NOW, ZoneOffset.UTC), new SplittableRandom(1));
+    }
+
+    private IngestReport poll(List<FeedSource> feeds) {
+        return ingester.pollOnce(feeds, states, seen, published::add);
     }
 
     @Test
     void deliversEachArticleOnceThoughSeveralFeedsLinkIt() {
-        IngestReport report = ingester.pollOnce(List.of(rss(), atom(), listing()), seen, published::add);
+        IngestReport report = poll(List.of(rss(), atom(), listing()));
 
-        assertThat(report).isEqualTo(new IngestReport(3, 0, 6, 4, 0, List.of()));
+        assertThat(report).isEqualTo(new IngestReport(3, 0, 0, 6, 4, 0, List.of()));
         assertThat(published).extracting(RawPage::url).containsExactlyInAnyOrder(
                 article("huawei-licence-rules"), article("entity-list-additions"),
                 article("handset-teardown"), article("licence-revocations-explained"));
@@ -68,7 +78,7 @@ class IngesterTest {
 
     @Test
     void buildsRawPagesFromTheFeedEntryAndTheFetchedPage() {
-        ingester.pollOnce(List.of(rss()), seen, published::add);
+        poll(List.of(rss()));
 
         RawPage page = published.stream().filter(p -> p.url().endsWith("/huawei-licence-rules.html")).findFirst().orElseThrow();
         assertThat(page.schemaVersion()).isEqualTo(RawPage.SCHEMA_VERSION);
@@ -86,7 +96,7 @@ class IngesterTest {
 
     @Test
     void fetchesTheCanonicalUrlWithoutTrackingParameters() {
-        ingester.pollOnce(List.of(rss()), seen, published::add);
+        poll(List.of(rss()));
 
         RawPage page = published.stream().filter(p -> p.url().contains("entity-list")).findFirst().orElseThrow();
         assertThat(page.url()).isEqualTo(article("entity-list-additions"));
@@ -96,11 +106,11 @@ class IngesterTest {
     @Test
     void fetchesNothingAgainOnASecondPollWithTheSameSeenIds() {
         List<FeedSource> feeds = List.of(rss(), atom(), listing());
-        ingester.pollOnce(feeds, seen, published::add);
+        poll(feeds);
 
-        IngestReport second = ingester.pollOnce(feeds, seen, published::add);
+        IngestReport second = poll(feeds);
 
-        assertThat(second).isEqualTo(new IngestReport(3, 0, 6, 0, 0, List.of()));
+        assertThat(second).isEqualTo(new IngestReport(3, 0, 0, 6, 0, 0, List.of()));
         assertThat(published).hasSize(4);
         assertThat(server.hits("/articles/huawei-licence-rules.html")).isEqualTo(1);
         assertThat(server.hits("/feeds/trade.rss")).isEqualTo(2);
@@ -112,7 +122,7 @@ class IngesterTest {
         List<FeedSource> feeds = List.of(feed("/feeds/gone.xml"), feed("/feeds/malformed.xml"),
                 feed("/press/index.html"), FeedSource.feed(unreachable), rss());
 
-        IngestReport report = ingester.pollOnce(feeds, seen, published::add);
+        IngestReport report = poll(feeds);
 
         assertThat(report.feeds()).isEqualTo(5);
         assertThat(report.feedsFailed()).isEqualTo(4);
@@ -128,24 +138,24 @@ class IngesterTest {
 
     @Test
     void reportsPagesThatFailAndTriesThemAgainAtTheNextPoll() {
-        IngestReport report = ingester.pollOnce(List.of(feed("/feeds/mixed.rss")), seen, published::add);
+        IngestReport report = poll(List.of(feed("/feeds/mixed.rss")));
 
         assertThat(report.pagesFetched()).isEqualTo(1);
         assertThat(report.pagesFailed()).isEqualTo(2);
-        assertThat(report.errors()).containsExactly(
-                "page " + article("withdrawn") + ": HTTP status 404 from " + article("withdrawn"),
+        assertThat(report.errors()).containsExactlyInAnyOrder(
+                "page " + article("withdrawn") + ": HTTP status 404 from " + article("withdrawn") + " (attempt 1 of 3)",
                 "page " + server.url("/files/licence-report.pdf") + ": " + server.url("/files/licence-report.pdf")
-                        + " is application/pdf, not an HTML page");
+                        + " is application/pdf, not an HTML page (attempt 1 of 3)");
         assertThat(seen.contains(ArticleId.of(article("withdrawn")))).isFalse();
 
-        ingester.pollOnce(List.of(feed("/feeds/mixed.rss")), seen, published::add);
+        poll(List.of(feed("/feeds/mixed.rss")));
         assertThat(server.hits("/articles/withdrawn.html")).isEqualTo(2);
         assertThat(server.hits("/articles/weekly-bulletin.html")).isEqualTo(1);
     }
 
     @Test
     void marksAPageSeenOnlyOnceTheSinkHasAcceptedIt() {
-        IngestReport refused = ingester.pollOnce(List.of(rss()), seen, page -> {
+        IngestReport refused = ingester.pollOnce(List.of(rss()), states, seen, page -> {
             throw new IllegalStateException("broker unavailable");
         });
 
@@ -153,22 +163,23 @@ class IngesterTest {
         assertThat(refused.errors()).allSatisfy(e -> assertThat(e).contains("not delivered: java.lang.IllegalStateException: broker unavailable"));
         assertThat(seen.size()).isZero();
 
-        IngestReport accepted = ingester.pollOnce(List.of(rss()), seen, published::add);
+        IngestReport accepted = poll(List.of(rss()));
         assertThat(accepted.pagesFetched()).isEqualTo(2);
         assertThat(seen.size()).isEqualTo(2);
     }
 
     @Test
     void sendsOneRequestAtATimeToAHostWithThePerHostDelayBetween() {
-        FetchSettings fetch = FetchSettings.defaults().withAllowPrivateAddresses(true);
-        Ingester polite = new Ingester(fetcher, new IngestSettings(fetch, Duration.ofMillis(150)), Clock.systemUTC());
-
         long start = System.nanoTime();
-        IngestReport report = polite.pollOnce(List.of(rss(), atom()), seen, published::add);
+        IngestReport report;
+        try (Ingester polite = ingester(PolitenessSettings.defaults().withPerHostDelay(Duration.ofMillis(150)),
+                IngestSettings.defaults())) {
+            report = polite.pollOnce(List.of(rss(), atom()), states, seen, published::add);
+        }
 
         assertThat(report.pagesFetched()).isEqualTo(3);
         assertThat(server.maxConcurrentRequests()).isEqualTo(1);
-        // 2 feeds and 3 pages on one host: at least 4 pauses.
+        // robots.txt, 2 feeds and 3 pages on one host: at least 5 pauses.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
     }
 

@@ -13,7 +13,11 @@ import java.util.Map;
  *   <li>{@value #ENRICHED}: every enriched article that is not a duplicate;</li>
  *   <li>{@code news.topic.<id>}: the enriched articles tagged with topic {@code <id>};</li>
  *   <li>{@value #DUPLICATES}: articles found to duplicate an earlier one;</li>
- *   <li>{@value #DLQ}: records a stage could not process, with their origin.</li>
+ *   <li>{@value #DLQ}: records a stage could not process, with their origin;</li>
+ *   <li>{@value #INGEST_SEEN}: compacted, the article ids ingest has published, keyed by id;</li>
+ *   <li>{@value #INGEST_FEEDS}: compacted, each feed's polling state, keyed by feed URL and partitioned
+ *       by the feed's host; its partitions are what ingest instances share through their consumer
+ *       group, so all feeds of one host are polled by one instance.</li>
  * </ul>
  */
 public final class Topics {
@@ -22,6 +26,14 @@ public final class Topics {
     public static final String DUPLICATES = "news.duplicates";
     public static final String DLQ = "news.dlq";
     public static final String TOPIC_PREFIX = "news.topic.";
+    public static final String INGEST_SEEN = "news.ingest.seen";
+    public static final String INGEST_FEEDS = "news.ingest.feeds";
+
+    /**
+     * The partitions of {@value #INGEST_FEEDS}: the most ingest instances that can share the feeds.
+     * Changing it moves hosts between partitions, so it is fixed.
+     */
+    public static final int INGEST_FEED_PARTITIONS = 12;
 
     /** The largest record {@value #RAW} accepts: 32 MiB, enough for pages of several MB. */
     public static final int MAX_RECORD_BYTES = 32 * 1024 * 1024;
@@ -45,7 +57,9 @@ public final class Topics {
                 new TopicSpec(RAW, STAGE_PARTITIONS, large),
                 new TopicSpec(ENRICHED, STAGE_PARTITIONS, large),
                 new TopicSpec(DUPLICATES, TOPIC_PARTITIONS, large),
-                new TopicSpec(DLQ, 1, large)));
+                new TopicSpec(DLQ, 1, large),
+                new TopicSpec(INGEST_SEEN, STAGE_PARTITIONS, Map.of("cleanup.policy", "compact")),
+                new TopicSpec(INGEST_FEEDS, INGEST_FEED_PARTITIONS, Map.of("cleanup.policy", "compact"))));
         tagIds.forEach(id -> specs.add(new TopicSpec(forTag(id), TOPIC_PARTITIONS, large)));
         return specs;
     }

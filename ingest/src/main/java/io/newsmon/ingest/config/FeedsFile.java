@@ -8,26 +8,33 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.newsmon.ingest.url.UrlCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Reads the list of feeds to poll from YAML:
+ * Reads the list of feeds to poll from YAML, and appends feeds to it ({@link #append}, for example those
+ * of an {@link OpmlFile}):
  *
  * <pre>{@code
  * feeds:
- *   - url: https://example.org/rss.xml      # RSS or Atom, detected from the content
+ *   - url: https://example.org/rss.xml      # a feed or sitemap, its format detected from the content
  *     name: Example                         # optional, defaults to the host
  *   - url: https://example.org/news/        # an HTML listing page
  *     name: Example listing
@@ -35,7 +42,11 @@ import java.util.stream.Collectors;
  *     linkSelector: "ul.stories a"          # CSS selector for article links, html only
  * }</pre>
  *
- * Unknown keys, duplicate keys, duplicate URLs and bad values fail the whole file with a
+ * A feed of type {@code auto} may be RSS (0.9x, 1.0, 2.0), Atom (0.3, 1.0), JSON Feed (1.0, 1.1), an
+ * XML, Google News or text sitemap (gzipped or not) or a sitemap index; see
+ * {@link io.newsmon.ingest.feed.FeedParser}.
+ *
+ * <p>Unknown keys, duplicate keys, duplicate URLs and bad values fail the whole file with a
  * {@link FeedsFileException} naming the file, the entry, the value and the rule, so a typo fails at
  * start-up rather than at the first poll.
  */
@@ -63,6 +74,88 @@ public final class FeedsFile {
             return parse(reader, path.toString());
         } catch (IOException e) {
             throw new FeedsFileException(path + ": cannot read the feeds file: " + e, e);
+        }
+    }
+
+    /**
+     * Adds {@code feeds} to the YAML file at {@code path}, keeping what is there as it is.
+     *
+     * <p>When the file exists it is loaded (so it must be valid), the feeds it lists already are passed
+     * over, and the others are appended as text at its end, indented like its entries, with their values
+     * double-quoted with escapes; its comments and layout stay. When it does not exist it is
+     * created with a {@code feeds:} header. A feed is listed already when its URL is the same after
+     * {@link UrlCanonicalizer canonicalisation} as a listed one's (so the case of scheme and host, a default
+     * port, a fragment or tracking parameters make no difference); of feeds given twice the first is
+     * taken. The new text is checked before it is written, and the file is loaded again after.
+     *
+     * <p>Example: {@code FeedsFile.append(Path.of("feeds.yml"), OpmlFile.read(Path.of("subscriptions.opml")))}.
+     *
+     * @return the feeds appended, in the given order; empty when all were listed (the file is then untouched)
+     * @throws FeedsFileException when the existing file is not a valid feeds file, is laid out so that
+     *                            entries cannot be added at its end (a flow-style list), or cannot be read
+     *                            or written
+     */
+    public static List<FeedSource> append(Path path, List<FeedSource> feeds) {
+        boolean exists = Files.exists(path);
+        List<FeedSource> listed = exists ? load(path) : List.of();
+        Set<String> known = listed.stream().map(feed -> sameFeedKey(feed.url())).collect(Collectors.toCollection(HashSet::new));
+        List<FeedSource> added = feeds.stream().filter(feed -> known.add(sameFeedKey(feed.url()))).toList();
+        if (added.isEmpty()) {
+            return added;
+        }
+        List<FeedSource> expected = Stream.concat(listed.stream(), added.stream()).toList();
+        String existing = exists ? readText(path) : "";
+        String addition = exists ? FeedsYaml.addition(existing, added) : FeedsYaml.newFile(added);
+        checkBeforeWriting(existing + addition, path, expected);
+        writeAddition(path, addition, exists);
+        if (!load(path).equals(expected)) {
+            throw new FeedsFileException(path + ": after appending " + added.size() + " feeds the file does not read back as written");
+        }
+        return added;
+    }
+
+    /**
+     * The key under which two feed URLs are the same feed: the canonical URL (see {@link UrlCanonicalizer}),
+     * or the URL itself when it cannot be canonicalised.
+     */
+    static String sameFeedKey(String url) {
+        try {
+            return UrlCanonicalizer.canonicalize(url);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    private static String readText(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new FeedsFileException(path + ": cannot read the feeds file: " + e, e);
+        }
+    }
+
+    private static void checkBeforeWriting(String text, Path path, List<FeedSource> expected) {
+        String unchanged = "; the file was left as it was";
+        List<FeedSource> result;
+        try {
+            result = parse(new StringReader(text), path.toString());
+        } catch (FeedsFileException | IOException e) {
+            String reason = e.getMessage().replace(path + ": ", "");
+            throw new FeedsFileException(path + ": entries cannot be appended at the end of this file as it is laid out ("
+                    + reason + ")" + unchanged, e);
+        }
+        if (!result.equals(expected)) {
+            throw new FeedsFileException(path + ": entries cannot be appended at the end of this file as it is laid out: "
+                    + "they would not read back as the feeds given" + unchanged);
+        }
+    }
+
+    private static void writeAddition(Path path, String addition, boolean exists) {
+        try {
+            Files.writeString(path, addition, StandardCharsets.UTF_8,
+                    exists ? StandardOpenOption.APPEND : StandardOpenOption.CREATE_NEW);
+        } catch (IOException e) {
+            throw new FeedsFileException(path + ": cannot write the feeds file: " + e, e);
         }
     }
 

@@ -13,8 +13,24 @@ final class FetchFailures {
     private FetchFailures() {
     }
 
-    static String timedOut(URI uri, Duration timeout) {
-        return hostPort(uri) + " did not send a complete response within " + human(timeout) + " (fetch requestTimeout) for " + uri;
+    /** The fetch that began with {@code first} went over its total time while waiting for {@code uri}. */
+    static String timedOut(URI uri, URI first, Duration requestTimeout) {
+        String since = uri.equals(first) ? "" : ", counted from the request for " + first;
+        return hostPort(uri) + " did not send a complete response within " + human(requestTimeout)
+                + " (fetch requestTimeout) for " + uri + since;
+    }
+
+    /** {@code uri}'s server was silent for {@code readTimeout}, before or after its response headers. */
+    static String silent(URI uri, Duration readTimeout, boolean headersReceived) {
+        return headersReceived
+                ? hostPort(uri) + " sent nothing for " + human(readTimeout) + " in the middle of the body (fetch readTimeout) of " + uri
+                : hostPort(uri) + " sent no response within " + human(readTimeout) + " (fetch readTimeout) for " + uri;
+    }
+
+    /** A response that is not a success, with what {@code Retry-After} asked for when it did. */
+    static String status(URI uri, int status, Duration retryAfter) {
+        String wait = retryAfter == null ? "" : " (Retry-After " + human(retryAfter) + ")";
+        return "HTTP status " + status + " from " + uri + wait;
     }
 
     static String describe(URI uri, Throwable error, FetchSettings settings) {
@@ -25,7 +41,7 @@ final class FetchFailures {
             return "could not connect to " + hostPort(uri) + " within " + human(settings.connectTimeout()) + " (fetch connectTimeout)";
         }
         if (error instanceof HttpTimeoutException) {
-            return timedOut(uri, settings.requestTimeout());
+            return timedOut(uri, uri, settings.requestTimeout());
         }
         if (causedBy(error, UnresolvedAddressException.class)) {
             return "cannot resolve host " + uri.getHost() + " of " + uri;

@@ -38,7 +38,8 @@ public sealed interface FetchResult {
      * A 304 answer to a conditional GET: the resource has not changed, and nothing was downloaded.
      *
      * @param url   the URL asked for
-     * @param cache the response's validators and freshness (a 304 may refresh them)
+     * @param cache the response's validators and freshness (a 304 may refresh them); a validator the
+     *              304 leaves out is the one that was sent
      */
     record NotModified(String url, CacheHints cache) implements FetchResult {
         public NotModified {
@@ -52,9 +53,11 @@ public sealed interface FetchResult {
      * @param url        the URL asked for
      * @param reason     what happened, naming the host or status, for example
      *                   {@code HTTP status 404 from https://example.org/feed.xml}
-     * @param status     the HTTP status of the last response, or 0 when there was none (refused,
-     *                   unreachable, timed out, disallowed by robots.txt)
-     * @param retryAfter what the server's {@code Retry-After} asked for (429 and 503), or null
+     * @param status     the HTTP status of the last response, or 0 when none arrived (refused,
+     *                   unreachable, timed out before the headers, disallowed by robots.txt); a 2xx
+     *                   when the body then failed (too large, timed out, corrupt)
+     * @param retryAfter what the server's {@code Retry-After} asked for on a status other than 2xx
+     *                   (meant for 429 and 503), or null when absent or not understood
      */
     record Failed(String url, String reason, int status, Duration retryAfter) implements FetchResult {
         /** A failure without an HTTP response. */

@@ -10,12 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -26,22 +27,38 @@ import java.util.concurrent.TimeoutException;
  * so each hop goes through the same checks: the host must not resolve to a loopback or private address
  * unless {@link FetchSettings#allowPrivateAddresses()}, and a URL seen twice is a loop. The request asks
  * for gzip; gzip and deflate bodies are decompressed; the body is capped at
- * {@link FetchSettings#maxBodyBytes()} both as sent and decompressed. Anything that yields no 2xx page
- * is a {@link FetchResult.Failed} whose reason names the host or status, for example
- * {@code HTTP status 404 from https://example.org/feed.xml}; {@link #fetch(String)} never throws.
+ * {@link FetchSettings#maxBodyBytes()} both as sent and decompressed. A server may stay silent for at
+ * most {@link FetchSettings#readTimeout()}, and the whole fetch, redirects included, may take at most
+ * {@link FetchSettings#requestTimeout()}. Anything that yields no 2xx page is a {@link FetchResult.Failed}
+ * whose reason names the host or status, for example {@code HTTP status 404 from https://example.org/feed.xml},
+ * with the status and {@code Retry-After} of the last response; {@link #fetch(String)} never throws.
+ *
+ * <p>Conditional GET: the {@link Validators} go with the first request only, since they describe the
+ * URL they came from, not wherever it redirects to. A 304 to that request is a
+ * {@link FetchResult.NotModified} (its body, if any, is neither kept nor decoded); a 304 to an
+ * unconditional request is a failure. A caller that stores validators for a URL that redirects should
+ * therefore ask for {@link FetchResult.Fetched#url()}, the URL whose response carried them, next time.
+ * Both {@code Fetched} and {@code NotModified} carry {@link CacheHints} read from the response headers;
+ * {@code Expires} and {@code Retry-After} dates are measured against the clock given to the constructor.
  *
  * <p>Example: {@code try (var fetcher = new HttpFetcher(FetchSettings.defaults())) { fetcher.fetch(url); }}
  */
 public final class HttpFetcher implements AutoCloseable {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-    private static final String ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,"
-            + "application/atom+xml,application/xml;q=0.9,*/*;q=0.8";
 
     private final FetchSettings settings;
+    private final Clock clock;
     private final HttpClient client;
 
+    /** A fetcher that dates headers with the system clock in UTC. */
     public HttpFetcher(FetchSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** A fetcher that measures {@code Expires} and {@code Retry-After} dates against {@code clock}. */
+    public HttpFetcher(FetchSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -59,33 +76,39 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /**
-     * Fetches {@code url} with a conditional GET when {@code validators} are given, following redirects;
-     * never throws.
+     * Fetches {@code url} with a conditional GET when {@code validators} are given (null is
+     * {@link Validators#NONE}), following redirects; never throws.
      */
     public FetchResult fetch(String url, Validators validators) {
+        Validators conditions = validators == null ? Validators.NONE : validators;
         try {
-            return follow(parse(url));
+            return follow(url, parse(url), conditions);
         } catch (FetchException e) {
-            return new FetchResult.Failed(url, e.getMessage());
+            return new FetchResult.Failed(url, e.getMessage(), e.status, e.retryAfter);
         }
     }
 
-    private FetchResult follow(URI start) throws FetchException {
-        Set<URI> visited = new HashSet<>();
+    private FetchResult follow(String url, URI start, Validators validators) throws FetchException {
+        ExchangeTimer timer = new ExchangeTimer(settings, start);
+        Set<URI> visited = new HashSet<>(Set.of(start));
         URI current = start;
         for (int redirects = 0; ; redirects++) {
-            if (!visited.add(current)) {
-                throw new FetchException("redirect loop: " + start + " leads back to " + current);
-            }
             checkAddress(current);
-            HttpResponse<byte[]> response = exchange(current);
+            Validators sent = redirects == 0 ? validators : Validators.NONE;
+            HttpResponse<byte[]> response = exchange(current, sent, timer);
+            if (response.statusCode() == 304 && !sent.isEmpty()) {
+                return new FetchResult.NotModified(url, CacheHeaders.revalidated(response.headers(), clock.instant(), sent));
+            }
             if (!REDIRECTS.contains(response.statusCode())) {
                 return toResult(current, response);
             }
             if (redirects == settings.maxRedirects()) {
-                throw new FetchException("more than " + settings.maxRedirects() + " redirects (fetch maxRedirects), the last from " + current);
+                throw failure("more than " + settings.maxRedirects() + " redirects (fetch maxRedirects), the last from " + current, response);
             }
             current = redirectTarget(current, response);
+            if (!visited.add(current)) {
+                throw failure("redirect loop: " + start + " leads back to " + current, response);
+            }
         }
     }
 
@@ -96,52 +119,58 @@ public final class HttpFetcher implements AutoCloseable {
         try {
             var refusal = AddressGuard.refusal(uri.getHost());
             if (refusal.isPresent()) {
-                throw new FetchException("refused to fetch " + uri + ": " + refusal.get());
+                throw new FetchException("refused to fetch " + uri + ": " + refusal.get(), 0, null);
             }
         } catch (UnknownHostException e) {
-            throw new FetchException("cannot resolve host " + uri.getHost() + " of " + uri);
+            throw new FetchException("cannot resolve host " + uri.getHost() + " of " + uri, 0, null);
         }
     }
 
-    private HttpResponse<byte[]> exchange(URI uri) throws FetchException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.requestTimeout())
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", ACCEPT)
-                .header("Accept-Encoding", "gzip")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, this::bodySubscriber);
+    private HttpResponse<byte[]> exchange(URI uri, Validators validators, ExchangeTimer timer) throws FetchException {
+        HttpRequest request = request(uri, validators);
+        timer.requestSent();
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> bodySubscriber(info, timer));
         try {
-            return future.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return timer.await(uri, future);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new FetchException(FetchFailures.timedOut(uri, settings.requestTimeout()));
+            throw new FetchException(e.getMessage(), timer.status(), null);
         } catch (ExecutionException e) {
-            throw new FetchException(FetchFailures.describe(uri, e.getCause(), settings));
+            throw new FetchException(FetchFailures.describe(uri, e.getCause(), settings), timer.status(), null);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new FetchException("interrupted while fetching " + uri);
+            throw new FetchException("interrupted while fetching " + uri, 0, null);
         }
     }
 
-    private HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info) {
+    private HttpRequest request(URI uri, Validators validators) throws FetchException {
+        try {
+            return FetchRequests.get(uri, settings.userAgent(), validators);
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("cannot send a request for " + uri + ": " + e.getMessage(), 0, null);
+        }
+    }
+
+    private HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info, ExchangeTimer timer) {
+        timer.headersReceived(info.statusCode());
         return info.statusCode() / 100 == 2
-                ? new CappedBodySubscriber(settings.maxBodyBytes())
-                : HttpResponse.BodySubscribers.replacing(new byte[0]);
+                ? CappedBodySubscriber.keeping(settings.maxBodyBytes(), timer::chunkReceived)
+                : CappedBodySubscriber.discarding(settings.maxBodyBytes(), timer::chunkReceived);
     }
 
     private FetchResult toResult(URI uri, HttpResponse<byte[]> response) throws FetchException {
         int status = response.statusCode();
         if (status / 100 != 2) {
-            throw new FetchException("HTTP status " + status + " from " + uri);
+            Duration retryAfter = retryAfter(response);
+            throw new FetchException(FetchFailures.status(uri, status, retryAfter), status, retryAfter);
         }
         byte[] body = decompress(uri, response);
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
         Charset charset = CharsetDetector.detect(contentType, body);
         return new FetchResult.Fetched(uri.toString(), status, ContentTypes.mediaType(contentType),
-                charset.name(), body, CharsetDetector.decode(body, charset));
+                charset.name(), body, CharsetDetector.decode(body, charset),
+                CacheHeaders.hints(response.headers(), clock.instant()));
     }
 
     private byte[] decompress(URI uri, HttpResponse<byte[]> response) throws FetchException {
@@ -149,18 +178,28 @@ public final class HttpFetcher implements AutoCloseable {
         try {
             return ContentDecoder.decode(encoding, response.body(), settings.maxBodyBytes());
         } catch (BodyTooLargeException e) {
-            throw new FetchException(e.getMessage() + " at " + uri);
+            throw failure(e.getMessage() + " at " + uri, response);
         } catch (IOException e) {
-            throw new FetchException("cannot decode the " + encoding + " body of " + uri + ": " + e.getMessage());
+            throw failure("cannot decode the " + encoding + " body of " + uri + ": " + e.getMessage(), response);
         }
     }
 
-    private static URI redirectTarget(URI from, HttpResponse<?> response) throws FetchException {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new FetchException(
-                "HTTP status " + response.statusCode() + " from " + from + " has no Location header"));
-        String target = UrlResolver.resolve(from.toString(), location).orElseThrow(() -> new FetchException(
-                "redirect from " + from + " to \"" + location + "\", which is not an http(s) URL"));
+    private URI redirectTarget(URI from, HttpResponse<?> response) throws FetchException {
+        String location = response.headers().firstValue("Location").orElseThrow(() -> failure(
+                "HTTP status " + response.statusCode() + " from " + from + " has no Location header", response));
+        String target = UrlResolver.resolve(from.toString(), location).orElseThrow(() -> failure(
+                "redirect from " + from + " to \"" + location + "\", which is not an http(s) URL", response));
         return parse(target);
+    }
+
+    /** A failure after {@code response}, with its status and, unless a success, its {@code Retry-After}. */
+    private FetchException failure(String message, HttpResponse<?> response) {
+        int status = response.statusCode();
+        return new FetchException(message, status, status / 100 == 2 ? null : retryAfter(response));
+    }
+
+    private Duration retryAfter(HttpResponse<?> response) {
+        return CacheHeaders.retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
     }
 
     private static URI parse(String url) throws FetchException {
@@ -173,7 +212,7 @@ public final class HttpFetcher implements AutoCloseable {
         } catch (URISyntaxException | NullPointerException e) {
             // reported below
         }
-        throw new FetchException("\"" + url + "\" is not an absolute http(s) URL");
+        throw new FetchException("\"" + url + "\" is not an absolute http(s) URL", 0, null);
     }
 
     /** Closes the HTTP client and its connections. */
@@ -185,9 +224,13 @@ public final class HttpFetcher implements AutoCloseable {
     /** Why a fetch gives no page; only ever turned into a {@link FetchResult.Failed}. */
     private static final class FetchException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final int status;
+        private final Duration retryAfter;
 
-        FetchException(String message) {
+        FetchException(String message, int status, Duration retryAfter) {
             super(message, null, false, false);
+            this.status = status;
+            this.retryAfter = retryAfter;
         }
     }
 }

@@ -173,6 +173,111 @@ class FeedsFileTest {
                 .hasMessageStartingWith(missing + ": cannot read the feeds file");
     }
 
+    @Test
+    void appendsNewFeedsAtTheEndKeepingCommentsAndLayout() throws IOException {
+        String original = """
+                # Feeds about Huawei and export controls.
+                feeds:
+                  - url: https://trade-desk.example.org/rss.xml   # the daily
+                    name: Trade Desk
+
+                # Added by hand, keep last.
+                """;
+        Path file = write(original);
+
+        List<FeedSource> added = FeedsFile.append(file, List.of(
+                FeedSource.feed("HTTPS://Trade-Desk.example.org/rss.xml?utm_source=opml"),
+                new FeedSource("https://chips.example.net/atom.xml", "Chip Policy Watch", FeedType.AUTO, null),
+                new FeedSource("https://commerce.example.gov/press/", "Press releases", FeedType.HTML, "ul.releases a[href*='huawei']")));
+
+        assertThat(added).extracting(FeedSource::url).containsExactly("https://chips.example.net/atom.xml", "https://commerce.example.gov/press/");
+        assertThat(Files.readString(file)).isEqualTo(original + """
+                  - url: "https://chips.example.net/atom.xml"
+                    name: "Chip Policy Watch"
+                  - url: "https://commerce.example.gov/press/"
+                    name: "Press releases"
+                    type: html
+                    linkSelector: "ul.releases a[href*='huawei']"
+                """);
+        assertThat(FeedsFile.load(file)).hasSize(3).last()
+                .isEqualTo(new FeedSource("https://commerce.example.gov/press/", "Press releases", FeedType.HTML, "ul.releases a[href*='huawei']"));
+    }
+
+    @Test
+    void appendingTheSameFeedsTwiceAddsNothingTheSecondTime() throws IOException {
+        Path file = write("feeds:\n  - url: https://a.example/rss");
+        List<FeedSource> feeds = List.of(FeedSource.feed("https://b.example/rss"), FeedSource.feed("https://b.example/rss#top"));
+
+        assertThat(FeedsFile.append(file, feeds)).containsExactly(FeedSource.feed("https://b.example/rss"));
+        String afterFirst = Files.readString(file);
+
+        assertThat(FeedsFile.append(file, feeds)).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo(afterFirst)
+                .isEqualTo("feeds:\n  - url: https://a.example/rss\n  - url: \"https://b.example/rss\"\n    name: \"b.example\"\n");
+    }
+
+    @Test
+    void aNameWithYamlSyntaxInItSurvivesTheRoundTrip() throws IOException {
+        String name = "Trade: \"Desk\" #1 \\ news\tdaily\u2028- url: x \u00e9 \uD83D\uDCF0";
+        Path file = write("feeds:\n  - url: https://a.example/rss\n");
+
+        FeedsFile.append(file, List.of(new FeedSource("https://b.example/rss?q=a#b", name, FeedType.AUTO, null)));
+
+        assertThat(FeedsFile.load(file)).last().isEqualTo(new FeedSource("https://b.example/rss?q=a#b", name, FeedType.AUTO, null));
+    }
+
+    @Test
+    void indentsAppendedEntriesLikeThoseThere() throws IOException {
+        Path file = write("feeds:\n-   url: https://a.example/rss\n    name: A\n");
+
+        FeedsFile.append(file, List.of(FeedSource.feed("https://b.example/rss")));
+
+        assertThat(Files.readString(file)).endsWith("\n-   url: \"https://b.example/rss\"\n    name: \"b.example\"\n");
+        assertThat(FeedsFile.load(file)).extracting(FeedSource::url).containsExactly("https://a.example/rss", "https://b.example/rss");
+    }
+
+    @Test
+    void createsAMissingFileWithAFeedsHeader() throws IOException {
+        Path file = dir.resolve("new-feeds.yml");
+
+        FeedsFile.append(file, List.of(FeedSource.feed("https://a.example/rss"), FeedSource.feed("https://b.example/rss")));
+
+        assertThat(Files.readString(file)).startsWith("feeds:\n  - url: \"https://a.example/rss\"\n");
+        assertThat(FeedsFile.load(file)).extracting(FeedSource::url).containsExactly("https://a.example/rss", "https://b.example/rss");
+    }
+
+    @Test
+    void leavesAFileItCannotExtendAsItWas() throws IOException {
+        String flow = "feeds: [ {url: \"https://a.example/rss\"} ]\n";
+        Path file = write(flow);
+
+        assertThatThrownBy(() -> FeedsFile.append(file, List.of(FeedSource.feed("https://b.example/rss"))))
+                .isInstanceOf(FeedsFileException.class)
+                .hasMessageStartingWith(file + ": entries cannot be appended at the end of this file as it is laid out")
+                .hasMessageEndingWith("the file was left as it was");
+        assertThat(Files.readString(file)).isEqualTo(flow);
+    }
+
+    @Test
+    void refusesToAppendToAnInvalidFile() throws IOException {
+        Path file = write("feeds:\n  - url: ftp://a.example/rss\n");
+
+        assertThatThrownBy(() -> FeedsFile.append(file, List.of(FeedSource.feed("https://b.example/rss"))))
+                .hasMessage(file + ": feeds[0].url \"ftp://a.example/rss\" is not an http(s) URL");
+    }
+
+    @Test
+    void importsAnOpmlExportIntoTheFeedsFile() throws IOException, URISyntaxException {
+        Path file = write("feeds:\n  - url: https://trade-desk.example.org/rss.xml\n    name: Trade Desk\n");
+        Path opml = Path.of(getClass().getResource("/feeds/subscriptions.opml").toURI());
+
+        List<FeedSource> added = FeedsFile.append(file, OpmlFile.read(opml));
+
+        assertThat(added).extracting(FeedSource::name)
+                .containsExactly("Federal Register: documents on Huawei", "The Register", "Chip Policy Watch");
+        assertThat(FeedsFile.load(file)).hasSize(4);
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("feeds.yml"), yaml);
     }

@@ -70,6 +70,63 @@ class FeedParserTest {
     }
 
     @Test
+    void readsAtom03EntriesWithTheirOwnFields() {
+        List<FeedEntry> entries = Fixtures.entries("policy-watch-0.3.atom", "application/atom+xml", "https://chips.example.net/atom03.xml");
+
+        assertThat(entries).containsExactly(
+                new FeedEntry("Licences for Huawei laptop chips revoked", "https://chips.example.net/articles/laptop-chip-licences",
+                        Instant.parse("2024-05-08T18:40:00Z"),
+                        "Two US chipmakers lose the licences that let them sell processors to Huawei.", "Priya Raman"),
+                new FeedEntry("What revoked means for suppliers", "https://chips.example.net/articles/revocation-explainer",
+                        Instant.parse("2024-05-08T12:00:00Z"),
+                        "Shipments already licensed may continue until the notice date.", "Chip Policy Watch desk"));
+    }
+
+    @Test
+    void takesTheTimeToLiveOfAnRssFeedInMinutes() {
+        FeedParse.Entries withTtl = Fixtures.entries(FeedParser.parse(Fixtures.bytes("trade-wire-ttl.rss"), "application/rss+xml",
+                "https://wire.example.com/rss"));
+        FeedParse.Entries withoutTtl = Fixtures.entries(parse("trade-news.rss", "application/rss+xml", "https://trade-desk.example.org/rss.xml"));
+
+        assertThat(withTtl.ttl()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(withTtl.entries()).extracting(FeedEntry::link).containsExactly("https://wire.example.com/2024/05/09/bis-guidance");
+        assertThat(withoutTtl.ttl()).isNull();
+    }
+
+    @Test
+    void saysWhenAnOpmlSubscriptionListIsServedInsteadOfAFeed() {
+        FeedParse parse = FeedParser.parse(Fixtures.bytes("subscriptions.opml"), "text/xml", "https://a.example/subs.opml");
+
+        assertThat(parse).isEqualTo(new FeedParse.NotAFeed("https://a.example/subs.opml is an OPML subscription list, "
+                + "not a feed: import its feeds into the feeds file instead"));
+    }
+
+    @Test
+    void unpacksGzipCompressedDocumentsWhateverTheyHold() {
+        FeedParse sitemap = FeedParser.parse(Fixtures.gzip(Fixtures.bytes("news-sitemap.xml")), "application/x-gzip",
+                "https://www.tradetimes.example/sitemaps/news.xml.gz");
+        FeedParse rss = FeedParser.parse(Fixtures.gzip(Fixtures.bytes("trade-wire-ttl.rss")), "application/octet-stream",
+                "https://wire.example.com/rss.gz");
+
+        assertThat(Fixtures.entries(sitemap).entries()).hasSize(3)
+                .first().extracting(FeedEntry::link)
+                .isEqualTo("https://www.tradetimes.example/world/2024/05/08/us-revokes-huawei-chip-licences");
+        assertThat(Fixtures.entries(rss).ttl()).isEqualTo(Duration.ofMinutes(45));
+    }
+
+    @Test
+    void refusesGzipThatUnpacksBeyondTheLimitOrIsBroken() {
+        byte[] bomb = Fixtures.gzip(new byte[FeedParser.MAX_UNPACKED_BYTES + 1]);
+
+        assertThat(Fixtures.notAFeed(FeedParser.parse(bomb, "application/gzip", "https://evil.example/sitemap.xml.gz")))
+                .isEqualTo("https://evil.example/sitemap.xml.gz unpacks to more than 52428800 bytes: "
+                        + "a gzip-compressed feed or sitemap may hold at most 50 MiB");
+        byte[] truncated = java.util.Arrays.copyOf(Fixtures.gzip(Fixtures.bytes("news-sitemap.xml")), 40);
+        assertThat(Fixtures.notAFeed(FeedParser.parse(truncated, "application/gzip", "https://a.example/sitemap.xml.gz")))
+                .startsWith("https://a.example/sitemap.xml.gz is gzip-compressed but cannot be unpacked: ");
+    }
+
+    @Test
     void toleratesLeadingWhitespaceAndHtmlEntitiesAsRealFeedsHaveThem() {
         String rss = "\n  <?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Desk</title>"
                 + "<link>https://a.example/</link><description>d</description><item>"
@@ -112,9 +169,11 @@ class FeedParserTest {
     }
 
     @Test
-    void recognisesAnHtmlPageServedAsXml() {
-        assertThat(FeedParser.looksLikeHtml(bytes("section-front.html"), "application/xml")).isTrue();
-        assertThat(FeedParser.looksLikeHtml(bytes("trade-news.rss"), "text/html")).isFalse();
+    void tellsFeedsFromHtmlByTheContentWhateverTheContentType() {
+        assertThat(parse("section-front.html", "application/xml", "https://commerce.example.gov/press/"))
+                .isEqualTo(new FeedParse.NotAFeed("https://commerce.example.gov/press/ is an HTML page, not an RSS or Atom feed"));
+        assertThat(parse("trade-news.rss", "text/html", "https://trade-desk.example.org/rss.xml"))
+                .isInstanceOf(FeedParse.Entries.class);
     }
 
     @Test
@@ -126,13 +185,16 @@ class FeedParserTest {
     }
 
     @Test
-    void reportsXmlThatIsNotAFeed() {
-        byte[] sitemap = "<?xml version=\"1.0\"?><urlset><url><loc>https://a.example/</loc></url></urlset>".getBytes(StandardCharsets.UTF_8);
+    void reportsXmlThatIsNotAFeedNamingItsRootElement() {
+        byte[] catalog = "<?xml version=\"1.0\"?><!-- <rss> --><catalog><book/></catalog>".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(FeedParser.parse(sitemap, "application/xml", "https://a.example/sitemap.xml"))
-                .isInstanceOf(FeedParse.NotAFeed.class);
+        assertThat(FeedParser.parse(catalog, "application/xml", "https://a.example/books.xml"))
+                .isEqualTo(new FeedParse.NotAFeed("https://a.example/books.xml is XML with the root element <catalog>, "
+                        + "not a feed or sitemap: expected rss, rdf:RDF, feed, urlset or sitemapindex"));
         assertThat(FeedParser.parse(new byte[0], "application/xml", "https://a.example/empty.xml"))
-                .isEqualTo(new FeedParse.NotAFeed("https://a.example/empty.xml is empty, not an RSS or Atom feed"));
+                .isEqualTo(new FeedParse.NotAFeed("https://a.example/empty.xml is empty, not a feed or sitemap"));
+        assertThat(FeedParser.parse(" \n".getBytes(StandardCharsets.UTF_8), null, "https://a.example/blank.xml"))
+                .isEqualTo(new FeedParse.NotAFeed("https://a.example/blank.xml is empty, not a feed or sitemap"));
     }
 
     private static List<FeedEntry> entries(String fixture, String contentType, String feedUrl) {

@@ -45,6 +45,20 @@ class CharsetDetectorTest {
     }
 
     @Test
+    void prefersTheHeaderToAByteOrderMark() {
+        byte[] utf8WithBom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '<', 'p', '>'};
+
+        assertThat(CharsetDetector.detect("text/html; charset=windows-1252", utf8WithBom)).isEqualTo(WINDOWS_1252);
+    }
+
+    @Test
+    void prefersAnXmlDeclarationToAMetaCharset() {
+        byte[] body = bytes("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><head><meta charset=\"windows-1252\">");
+
+        assertThat(CharsetDetector.detect("application/xhtml+xml", body)).isEqualTo(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void fallsBackToUtf8AndPassesOverUnknownNames() {
         assertThat(CharsetDetector.detect(null, bytes("<p>plain</p>"))).isEqualTo(StandardCharsets.UTF_8);
         assertThat(CharsetDetector.detect("text/html; charset=klingon", bytes("<meta charset=\"ISO-8859-1\">")))

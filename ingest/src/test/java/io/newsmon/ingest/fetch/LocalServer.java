@@ -1,5 +1,6 @@
 package io.newsmon.ingest.fetch;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -23,6 +24,7 @@ public final class LocalServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, Headers> lastRequestHeaders = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -70,6 +72,11 @@ public final class LocalServer implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** The headers of the last request for {@code path}; empty when there was none. */
+    public Headers lastRequestHeaders(String path) {
+        return lastRequestHeaders.getOrDefault(path, new Headers());
+    }
+
     /** The most requests this server handled at the same time. */
     public int maxConcurrentRequests() {
         return maxInFlight.get();
@@ -87,6 +94,7 @@ public final class LocalServer implements AutoCloseable {
 
     private void dispatch(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
+        lastRequestHeaders.put(path, new Headers(exchange.getRequestHeaders()));
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         HttpHandler handler = routes.get(path);
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);

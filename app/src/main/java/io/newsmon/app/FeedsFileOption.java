@@ -1,0 +1,18 @@
+package io.newsmon.app;
+
+import io.newsmon.ingest.config.FeedSource;
+import io.newsmon.ingest.config.FeedsFile;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The {@code --feeds FILE} option: which feeds to watch. */
+final class FeedsFileOption {
+    @Option(names = "--feeds", paramLabel = "FILE",
+            description = "Feeds file (YAML). Default: the bundled list of public feeds about Huawei and US tech trade policy.")
+    Path feeds;
+
+    List<FeedSource> load() {
+        return feeds == null ? FeedsFile.bundled() : FeedsFile.load(feeds);
+    }
+}

@@ -1,0 +1,186 @@
+package io.newsmon.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.newsmon.ingest.config.FeedSource;
+import io.newsmon.ingest.fetch.FetchSettings;
+import io.newsmon.ingest.fetch.HttpFetcher;
+import io.newsmon.ingest.politeness.PolitenessSettings;
+import io.newsmon.kafka.KafkaSettings;
+import io.newsmon.kafka.TopicAdmin;
+import io.newsmon.kafka.Topics;
+import io.newsmon.model.FeedState;
+import io.newsmon.testkit.TestKafka;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** IngestService on a real broker: state that survives restarts, and feeds shared by instances. */
+class IngestServiceIT {
+    private static TestKafka kafka;
+    private static HttpServer server;
+    private static final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
+
+    private KafkaSettings settings;
+
+    @BeforeAll
+    static void startAll() throws IOException {
+        kafka = TestKafka.start();
+        // The wildcard address, so that every 127.0.0.x is a host of its own for politeness and partitioning.
+        server = HttpServer.create(new InetSocketAddress(0), 0);
+        server.createContext("/", IngestServiceIT::serve);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+    }
+
+    @AfterAll
+    static void stopAll() {
+        server.stop(0);
+        kafka.close();
+    }
+
+    @BeforeEach
+    void freshTopics() {
+        // The topics are shared by the tests, so each test uses feeds of its own.
+        settings = new KafkaSettings(kafka.bootstrapServers(), "it");
+        try (TopicAdmin admin = new TopicAdmin(settings)) {
+            admin.ensureTopics(Topics.all(List.of()));
+        }
+    }
+
+    @Test
+    void aRestartOverUnchangedFeedsPublishesNothingAndSendsTheKeptValidators() {
+        List<FeedSource> feeds = List.of(feed(1, "restart-a"), feed(1, "restart-b"));
+
+        IngestReport first;
+        try (IngestService service = service(feeds)) {
+            first = service.pollOnce();
+        }
+        IngestReport second;
+        try (IngestService service = service(feeds)) {
+            second = service.pollOnce();
+        }
+
+        assertThat(first.pagesFetched()).isEqualTo(6);
+        assertThat(second.pagesFetched()).isZero();
+        assertThat(second.feedsNotModified()).isEqualTo(2);
+        assertThat(notModified.get("/restart-a/feed.xml").get()).isEqualTo(1);
+        Map<String, FeedState> states = IngestService.feedStates(settings, Duration.ofSeconds(30));
+        assertThat(states.get(feeds.get(0).url()).etag()).isEqualTo("\"restart-a\"");
+        assertThat(states.get(feeds.get(0).url()).articlesPublished()).isEqualTo(3);
+    }
+
+    @Test
+    void twoInstancesShareTheFeedsWithAllFeedsOfOneHostOnOneInstance() throws Exception {
+        List<FeedSource> feeds = new ArrayList<>();
+        for (int host = 11; host <= 18; host++) {
+            feeds.add(feed(host, "share-a"));
+            feeds.add(feed(host, "share-b"));
+        }
+        try (IngestService a = service(feeds); IngestService b = service(feeds)) {
+            awaitSplit(a, b, feeds);
+            Set<String> hostsOfA = hosts(a.assignedFeeds());
+            Set<String> hostsOfB = hosts(b.assignedFeeds());
+
+            assertThat(a.assignedFeeds()).isNotEmpty();
+            assertThat(b.assignedFeeds()).isNotEmpty();
+            assertThat(hostsOfA).doesNotContainAnyElementsOf(hostsOfB);
+
+            IngestReport ra = a.pollOnce();
+            IngestReport rb = b.pollOnce();
+            assertThat(ra.feeds() + rb.feeds()).isEqualTo(feeds.size());
+            assertThat(ra.pagesFetched() + rb.pagesFetched()).isEqualTo(feeds.size() * 3);
+        }
+    }
+
+    private static void awaitSplit(IngestService a, IngestService b, List<FeedSource> feeds) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<FeedSource> ofA = a.assignedFeeds();
+            List<FeedSource> ofB = b.assignedFeeds();
+            Set<FeedSource> union = new HashSet<>(ofA);
+            union.addAll(ofB);
+            if (!ofA.isEmpty() && !ofB.isEmpty() && union.size() == feeds.size() && ofA.size() + ofB.size() == feeds.size()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the two instances did not split the feeds within 60 s: " + a.assignedFeeds().size()
+                + " and " + b.assignedFeeds().size());
+    }
+
+    private static Set<String> hosts(List<FeedSource> feeds) {
+        return feeds.stream().map(feed -> URI.create(feed.url()).getHost()).collect(Collectors.toSet());
+    }
+
+    private IngestService service(List<FeedSource> feeds) {
+        Ingester ingester = new Ingester(new HttpFetcher(FetchSettings.defaults().withAllowPrivateAddresses(true)),
+                PolitenessSettings.defaults().withPerHostDelay(Duration.ZERO), IngestSettings.defaults(), Clock.systemUTC());
+        return new IngestService(settings, ingester, feeds, Clock.systemUTC());
+    }
+
+    private static FeedSource feed(int host, String name) {
+        return FeedSource.feed("http://127.0.0." + host + ":" + server.getAddress().getPort() + "/" + name + "/feed.xml");
+    }
+
+    /** /NAME/feed.xml lists /NAME/1..3.html with ETag "NAME"; the pages are HTML. */
+    private static void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String[] parts = path.split("/");
+            if (parts.length == 3 && parts[2].equals("feed.xml")) {
+                feed(exchange, parts[1]);
+            } else if (parts.length == 3 && parts[2].endsWith(".html")) {
+                send(exchange, 200, "text/html", "<html><body><p>Page " + path + "</p></body></html>");
+            } else {
+                send(exchange, 404, "text/plain", "not found");
+            }
+        }
+    }
+
+    private static void feed(HttpExchange exchange, String name) throws IOException {
+        String etag = "\"" + name + "\"";
+        exchange.getResponseHeaders().add("ETag", etag);
+        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            notModified.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger()).incrementAndGet();
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        String base = "http://" + exchange.getRequestHeaders().getFirst("Host") + "/" + name + "/";
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= 3; i++) {
+            items.append("<item><title>").append(name).append(' ').append(i).append("</title><link>").append(base).append(i)
+                    .append(".html</link></item>");
+        }
+        send(exchange, 200, "application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>" + name
+                + "</title><link>" + base + "</link><description>d</description>" + items + "</channel></rss>");
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.newsmon.model;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A feed's polling state and health: the value of {@code news.ingest.feeds}, keyed by {@link #feedUrl()}.
+ * Ingest keeps it so that a restart, or another ingest instance taking the feed over, goes on where the
+ * last poll stopped: conditional GET with the last validators, the same interval, the same backoff.
+ *
+ * @param schemaVersion       {@link #SCHEMA_VERSION} when written by this version
+ * @param feedUrl             the feed's URL as configured
+ * @param feedName            the feed's display name
+ * @param etag                the last {@code ETag} to send as {@code If-None-Match}, or null
+ * @param lastModified        the last {@code Last-Modified} to send as {@code If-Modified-Since}, or null
+ * @param lastPoll            when the feed was last polled (successfully or not), or null before the first poll
+ * @param lastSuccess         when the feed was last read (200 or 304), or null
+ * @param lastError           when the last poll failed, or null
+ * @param lastErrorMessage    why it failed, naming the URL and the rule, or null
+ * @param consecutiveFailures polls failed in a row since the last success; 0 when healthy
+ * @param interval            the current adaptive interval between two successful polls
+ * @param nextPoll            when the feed is due again
+ * @param lastEntries         the entries the last successful read found
+ * @param lastNewArticles     the new articles the last successful read published
+ * @param articlesPublished   the articles published from this feed since its state began
+ */
+public record FeedState(int schemaVersion, String feedUrl, String feedName, String etag, String lastModified,
+                        Instant lastPoll, Instant lastSuccess, Instant lastError, String lastErrorMessage,
+                        int consecutiveFailures, Duration interval, Instant nextPoll, int lastEntries,
+                        int lastNewArticles, long articlesPublished) {
+    /** The version of this message's shape. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public FeedState {
+        Checks.require(feedUrl, "feed state feedUrl");
+        if (interval == null || interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("feed state interval " + interval + " of " + feedUrl + " must be positive");
+        }
+        if (nextPoll == null) {
+            throw new IllegalArgumentException("feed state nextPoll is missing for " + feedUrl);
+        }
+        if (consecutiveFailures < 0) {
+            throw new IllegalArgumentException("feed state consecutiveFailures " + consecutiveFailures + " of " + feedUrl
+                    + " must be 0 or more");
+        }
+    }
+
+    /** The state of a feed never polled: due at {@code now}, with {@code interval} to start from. */
+    public static FeedState initial(String feedUrl, String feedName, Duration interval, Instant now) {
+        return new FeedState(SCHEMA_VERSION, feedUrl, feedName, null, null, null, null, null, null, 0, interval, now,
+                0, 0, 0);
+    }
+
+    /** Whether the last poll succeeded (or none was made yet). */
+    public boolean healthy() {
+        return consecutiveFailures == 0;
+    }
+}
