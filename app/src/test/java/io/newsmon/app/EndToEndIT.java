@@ -74,7 +74,8 @@ class EndToEndIT {
         assertThat(commerce.get("publishedAt").asText()).isEqualTo("2026-03-02T19:05:00Z");
         assertThat(commerce.get("author").asText()).isEqualTo("Dana Whitfield");
         assertThat(commerce.get("language").asText()).isEqualTo("en");
-        assertThat(commerce.get("source").asText()).isEqualTo("Wire Desk RSS");
+        // Linked from two feeds polled in parallel: the feed that claims it first is its source.
+        assertThat(commerce.get("source").asText()).isIn("Wire Desk RSS", "Wire Desk latest");
         assertThat(site.hits("/articles/commerce-entity-list.html")).as("fetched once though linked twice").isEqualTo(1);
         assertThat(site.hits("/articles/fcc-rural-subsidies.html")).as("fetched once though linked twice").isEqualTo(1);
 

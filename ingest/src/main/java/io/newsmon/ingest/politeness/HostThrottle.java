@@ -95,8 +95,7 @@ public final class HostThrottle {
     }
 
     /**
-     * Like {@link #call(String, Supplier, Function)}, for callers that never defer a host (kept for
-     * {@code Ingester} until it uses {@link PoliteFetcher}).
+     * Like {@link #call(String, Supplier, Function)}, for callers that never defer a host.
      *
      * @throws IllegalStateException when the host is deferred beyond {@code maxWait}
      * @throws InterruptedException  when interrupted while waiting for the host
