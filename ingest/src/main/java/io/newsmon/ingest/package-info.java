@@ -1,12 +1,20 @@
 /**
- * The ingest stage: polls RSS/Atom feeds and HTML listing pages, and fetches each new article page once.
+ * The ingest stage: polls feeds, sitemaps and HTML listing pages when they are due, and fetches each new
+ * article page once, politely.
  *
- * <p>{@link io.newsmon.ingest.Ingester#pollOnce} is the whole stage as a plain call: it reads every
- * {@link io.newsmon.ingest.config.FeedSource} (through {@code fetch} and {@code feed}), canonicalises the
- * entry links ({@code url}) into article ids, skips the ids in {@link io.newsmon.ingest.SeenIds},
- * fetches the new pages politely ({@code politeness}: one request at a time per host) and hands each
- * {@link io.newsmon.model.RawPage} to a {@link io.newsmon.ingest.PageSink}. Failures come back as an
- * {@link io.newsmon.ingest.IngestReport}, never as exceptions. {@code IngestService} wires it to Kafka;
- * nothing else in this module knows about Kafka.
+ * <p>{@link io.newsmon.ingest.Ingester} is the whole stage as plain calls: {@code pollOnce} reads every
+ * {@link io.newsmon.ingest.config.FeedSource} with a conditional GET ({@code fetch}), parses it
+ * ({@code feed}: RSS, Atom, JSON Feed, sitemaps, listing pages), canonicalises the entry links
+ * ({@code url}) into article ids, skips the ids in {@link io.newsmon.ingest.SeenIds}, fetches the new
+ * pages through {@code politeness} (robots.txt, per-host delay and concurrency, {@code Retry-After}) and
+ * hands each {@link io.newsmon.model.RawPage} to a {@link io.newsmon.ingest.PageSink}. Each feed's next
+ * {@link io.newsmon.model.FeedState} comes from {@code schedule} (adaptive interval, backoff with jitter)
+ * and is kept in {@link io.newsmon.ingest.schedule.FeedStates}. Failures come back as values
+ * ({@link io.newsmon.ingest.FeedPoll}, {@link io.newsmon.ingest.IngestReport}, the feed state's last
+ * error), never as exceptions.
+ *
+ * <p>{@code IngestService} wires it to Kafka: pages to {@code news.raw}, seen ids and feed states to
+ * compacted topics, feeds shared between instances through a consumer group
+ * ({@code KafkaSeenIds}, {@code KafkaFeedStates}). Nothing else in this module knows about Kafka.
  */
 package io.newsmon.ingest;
