@@ -1,5 +1,6 @@
 package io.newsmon.app;
 
+import io.newsmon.app.bench.BenchCommand;
 import io.newsmon.enrich.tag.TopicsFileException;
 import io.newsmon.ingest.config.FeedsFileException;
 import io.newsmon.kafka.KafkaUnavailableException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
             "",
             "Start with: newsmon run --once   (embedded broker, SQLite file under ./newsmon-data)"},
         subcommands = {RunCommand.class, IngestCommand.class, EnrichCommand.class, StoreCommand.class,
-            ExportCommand.class, FeedsCommand.class, CommandLine.HelpCommand.class})
+            ExportCommand.class, FeedsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newsmon {
     /** Exit code for a configuration or environment problem reported in one line. */
     static final int CONFIG_ERROR = 2;

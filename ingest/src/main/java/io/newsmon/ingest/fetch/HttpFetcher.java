@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -49,6 +51,8 @@ public final class HttpFetcher implements AutoCloseable {
     private final FetchSettings settings;
     private final Clock clock;
     private final HttpClient client;
+    // The client's own default is a cached pool of platform threads: over a hundred under load.
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     /** A fetcher that dates headers with the system clock in UTC. */
     public HttpFetcher(FetchSettings settings) {
@@ -60,6 +64,7 @@ public final class HttpFetcher implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.client = HttpClient.newBuilder()
+                .executor(executor)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -219,6 +224,7 @@ public final class HttpFetcher implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        executor.close();
     }
 
     /** Why a fetch gives no page; only ever turned into a {@link FetchResult.Failed}. */
