@@ -7,6 +7,7 @@ import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.ingest.fetch.FetchSettings;
 import io.newsmon.ingest.fetch.HttpFetcher;
 import io.newsmon.ingest.fetch.LocalServer;
+import io.newsmon.ingest.politeness.ManualClock;
 import io.newsmon.ingest.politeness.PolitenessSettings;
 import io.newsmon.ingest.schedule.InMemoryFeedStates;
 import io.newsmon.ingest.schedule.PollSettings;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -35,7 +35,7 @@ class IngesterStateTest {
     private final Queue<RawPage> published = new ConcurrentLinkedQueue<>();
     private final InMemorySeenIds seen = new InMemorySeenIds();
     private final InMemoryFeedStates states = new InMemoryFeedStates();
-    private final MutableClock clock = new MutableClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private final List<String> ifNoneMatch = new ArrayList<>();
     private LocalServer server;
     private Ingester ingester;
@@ -188,33 +188,5 @@ class IngesterStateTest {
         }
         return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><link>" + server.base()
                 + "</link><description>d</description>" + items + "</channel></rss>";
-    }
-
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsmon.ingest.fetch.FetchResult;
 import io.newsmon.ingest.fetch.FetchSettings;
 import io.newsmon.ingest.fetch.HttpFetcher;
+import io.newsmon.ingest.fetch.LocalServer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -18,12 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /** {@link PoliteFetcher} around the real {@link HttpFetcher}, against a local server. */
 class PoliteFetcherHttpTest {
-    private HostServer server;
+    private static final String TEXT = "text/plain; charset=utf-8";
+
+    private LocalServer server;
     private HttpFetcher http;
 
     @BeforeEach
     void start() throws IOException {
-        server = new HostServer(20);
+        server = new LocalServer();
         http = new HttpFetcher(FetchSettings.defaults().withAllowPrivateAddresses(true));
     }
 
@@ -35,8 +39,8 @@ class PoliteFetcherHttpTest {
 
     @Test
     void readsRobotsTxtOnceAndRefusesWhatItDisallows() {
-        server.serve("/robots.txt", "User-agent: newsmon\nDisallow: /private/\n")
-                .serve("/a.html", "a").serve("/b.html", "b").serve("/private/c.html", "c");
+        server.serve("/robots.txt", TEXT, "User-agent: newsmon\nDisallow: /private/\n")
+                .serve("/a.html", TEXT, "a").serve("/b.html", TEXT, "b").serve("/private/c.html", TEXT, "c");
         PoliteFetcher polite = new PoliteFetcher(http::fetch, PolitenessSettings.defaults().withPerHostDelay(Duration.ZERO),
                 Clock.systemUTC());
 
@@ -46,14 +50,20 @@ class PoliteFetcherHttpTest {
 
         assertThat(List.of(a, b)).allMatch(result -> result instanceof FetchResult.Fetched);
         assertThat(((FetchResult.Failed) c).reason())
-                .isEqualTo("robots.txt of " + server.authority() + " disallows /private/c.html for user agent newsmon");
+                .isEqualTo("robots.txt of " + server.base().substring("http://".length()) + " disallows /private/c.html for user agent newsmon");
         assertThat(server.hits("/robots.txt")).isEqualTo(1);
         assertThat(server.hits("/private/c.html")).isZero();
     }
 
     @Test
     void asksAHostOneRequestAtATimeWithThePerHostDelayBetween() throws Exception {
-        server.serve("/robots.txt", "User-agent: *\nDisallow:\n");
+        server.serve("/robots.txt", TEXT, "User-agent: *\nDisallow:\n");
+        for (String path : List.of("/x", "/y", "/z")) {
+            server.route(path, exchange -> {
+                ScriptedFetch.sleep(20);
+                LocalServer.send(exchange, 200, TEXT, path.getBytes(StandardCharsets.UTF_8));
+            });
+        }
         PoliteFetcher polite = new PoliteFetcher(http::fetch, PolitenessSettings.defaults().withPerHostDelay(Duration.ofMillis(100)),
                 Clock.systemUTC());
 
