@@ -24,10 +24,13 @@ import picocli.CommandLine.Spec;
 /** {@code newsmon feeds status}: each feed's health, from the feed states ingest keeps in Kafka. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {
-            "Shows each feed's health: last success, last error and its message, failures in a row, next poll,",
-            "interval and articles published. Exits 0 when every polled feed is healthy, 1 when some are failing.",
-            "Without --bootstrap-servers it reads the embedded broker of `newsmon run` under --data-dir: the running",
-            "one when there is one, else it starts it for a moment."})
+            "Shows each feed's health.",
+            "",
+            "For each feed: last success, last error and its message, failures in a row, next poll, interval and "
+                    + "articles published. Exits 0 when every polled feed is healthy, 1 when some are failing.",
+            "",
+            "Without --bootstrap-servers it reads the embedded broker of `newsmon run` under --data-dir: the "
+                    + "running one when there is one, else it starts it for a moment."})
 final class FeedsStatusCommand implements Callable<Integer> {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 

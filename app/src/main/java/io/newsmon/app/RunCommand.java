@@ -27,11 +27,15 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
             "Runs ingest, enrich and store in one JVM.",
-            "Without --bootstrap-servers it starts an embedded Kafka broker with its data under --data-dir;",
-            "without --store it writes to an SQLite file under --data-dir. With --once it polls every feed once,",
-            "waits until every fetched article is stored, prints a summary and exits; otherwise it polls every",
-            "feed when it is due until stopped (Ctrl-C). Feed states and published ids are kept in Kafka, so a restart",
-            "goes on where it stopped and publishes nothing twice; `newsmon feeds status` shows each feed's health."})
+            "",
+            "Without --bootstrap-servers it starts an embedded Kafka broker with its data under --data-dir; "
+                    + "without --store it writes to an SQLite file under --data-dir.",
+            "",
+            "With --once it polls every feed once, waits until every fetched article is stored, prints a summary "
+                    + "and exits; otherwise it polls each feed when it is due until stopped (Ctrl-C).",
+            "",
+            "Feed states and published ids are kept in Kafka, so a restart goes on where it stopped and publishes "
+                    + "nothing twice; `newsmon feeds status` shows each feed's health."})
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
