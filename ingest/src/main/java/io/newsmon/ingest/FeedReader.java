@@ -8,6 +8,7 @@ import io.newsmon.ingest.feed.ListingParser;
 import io.newsmon.ingest.fetch.CacheHints;
 import io.newsmon.ingest.fetch.FetchResult;
 import io.newsmon.ingest.fetch.Validators;
+import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.model.FeedEntry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,20 +41,14 @@ final class FeedReader {
     record Failed(String reason, Duration retryAfter) implements Outcome {
     }
 
-    /** Fetches a URL politely. */
-    @FunctionalInterface
-    interface Fetch {
-        FetchResult fetch(String url, Validators validators);
-    }
-
-    private final Fetch fetch;
+    private final PoliteFetcher.Fetch fetch;
     private final int maxSitemaps;
 
     /**
      * @param fetch       fetches a URL, already throttled per host
      * @param maxSitemaps how many sitemaps of a sitemap index are read, newest first
      */
-    FeedReader(Fetch fetch, int maxSitemaps) {
+    FeedReader(PoliteFetcher.Fetch fetch, int maxSitemaps) {
         this.fetch = fetch;
         this.maxSitemaps = maxSitemaps;
     }
