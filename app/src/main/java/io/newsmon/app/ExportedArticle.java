@@ -9,11 +9,12 @@ import java.util.List;
  * One line of {@code newsmon export}: the article with its topic ids and, in {@code tags}, each topic's
  * score and evidence.
  */
-record ExportedArticle(String id, String url, String source, String feedUrl, String title, String author,
-                       Instant publishedAt, Instant fetchedAt, String language, String siteName, String text,
-                       List<String> topics, List<TopicTag> tags, String duplicateOf) {
+record ExportedArticle(String id, String url, String canonicalUrl, String source, String feedUrl, String title,
+                       String author, Instant publishedAt, Instant modifiedAt, Instant fetchedAt, String language,
+                       String siteName, String text, List<String> topics, List<TopicTag> tags, String duplicateOf) {
     static ExportedArticle of(EnrichedArticle a) {
-        return new ExportedArticle(a.id(), a.url(), a.source(), a.feedUrl(), a.title(), a.author(), a.publishedAt(),
-                a.fetchedAt(), a.language(), a.siteName(), a.text(), a.topicIds(), a.topics(), a.duplicateOf());
+        return new ExportedArticle(a.id(), a.url(), a.canonicalUrl(), a.source(), a.feedUrl(), a.title(), a.author(),
+                a.publishedAt(), a.modifiedAt(), a.fetchedAt(), a.language(), a.siteName(), a.text(), a.topicIds(),
+                a.topics(), a.duplicateOf());
     }
 }

@@ -5,6 +5,7 @@ import io.newsmon.enrich.dedup.ExactDuplicates;
 import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.metadata.PageMetadata;
+import io.newsmon.enrich.metadata.TextLanguage;
 import io.newsmon.enrich.tag.TopicTagger;
 import io.newsmon.model.ContentTypes;
 import io.newsmon.model.EnrichedArticle;
@@ -18,6 +19,7 @@ import org.jsoup.nodes.Document;
  * The enrich stage as a function: a {@link RawPage} in, an {@link EnrichResult} out. It parses the page
  * with the page URL as base, reads its {@link MetadataExtractor metadata} (the feed entry filling the
  * gaps), {@link TextExtractor extracts} the text (the feed entry's summary when the page has none),
+ * {@link TextLanguage detects} the language when the page declares none,
  * hashes it, tags it with the {@link TopicTagger} over title and text, and asks {@link ExactDuplicates}
  * whether it is new.
  *
@@ -27,8 +29,6 @@ import org.jsoup.nodes.Document;
  * .enrich(page)}.
  */
 public final class Enricher {
-    /** The media types the enricher reads; a page with another declared type is rejected. */
-
     private final TextExtractor textExtractor;
     private final MetadataExtractor metadataExtractor;
     private final TopicTagger tagger;
@@ -73,9 +73,11 @@ public final class Enricher {
             text = page.entry().summary().strip();
         }
         List<TopicTag> topics = tagger.tag(metadata.title(), text);
-        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, page.id(), page.url(), page.feedName(),
-                page.feedUrl(), metadata.title(), metadata.author(), metadata.publishedAt(), page.fetchedAt(),
-                metadata.language(), metadata.siteName(), text, ContentHash.of(text), topics, null);
+        String language = metadata.language() != null ? metadata.language() : TextLanguage.detect(text);
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, page.id(), page.url(), metadata.canonicalUrl(),
+                page.feedName(), page.feedUrl(), metadata.title(), metadata.author(), metadata.publishedAt(),
+                metadata.modifiedAt(), page.fetchedAt(), language, metadata.siteName(), text, ContentHash.of(text),
+                topics, null);
     }
 
     /** Why {@code page} cannot be enriched, or null when it can. */

@@ -56,6 +56,7 @@ class EnricherTest {
         assertThat(article.language()).isEqualTo("en-GB");
         assertThat(article.fetchedAt()).isEqualTo(FETCHED);
         assertThat(article.publishedAt()).isEqualTo(Instant.parse("2019-08-19T14:05:00Z"));
+        assertThat(article.canonicalUrl()).isEqualTo(URL);
         assertThat(article.text()).startsWith("The US Commerce Department on Monday extended").doesNotContain("Most read");
         assertThat(article.contentHash()).isEqualTo(ContentHash.of(article.text()));
         assertThat(article.topicIds()).containsExactly("huawei", "export-controls", "network-security",
@@ -72,6 +73,47 @@ class EnricherTest {
         assertThat(article.author()).isEqualTo("Feed Author");
         assertThat(article.publishedAt()).isEqualTo(ENTRY.published());
         assertThat(article.text()).isEqualTo("Feed summary about Huawei.");
+    }
+
+    @Test
+    void modificationTimeAndCanonicalUrlComeFromThePage() {
+        String html = """
+                <html lang="en"><head>
+                <link rel="canonical" href="/tech/huawei-licence">
+                <meta property="article:modified_time" content="2019-08-20T09:30:00+02:00">
+                </head><body><article><p>The licence was extended again, officials said on Tuesday.</p></article></body></html>
+                """;
+        EnrichedArticle article = ((EnrichResult.Fresh) enricher.enrich(page(URL, "text/html", 200, html))).article();
+
+        assertThat(article.canonicalUrl()).isEqualTo("https://meridian-ledger.example/tech/huawei-licence");
+        assertThat(article.modifiedAt()).isEqualTo(Instant.parse("2019-08-20T07:30:00Z"));
+    }
+
+    @Test
+    void languageIsDetectedFromTheTextWhenThePageDeclaresNone() {
+        String html = """
+                <html><head><title>Netzausbau</title></head><body><article>
+                <p>Die Bundesregierung will in den kommenden Wochen entscheiden, ob Bauteile chinesischer Hersteller
+                im Kernnetz des neuen Mobilfunkstandards verboten werden. Die Netzbetreiber warnen vor hohen Kosten
+                und Verzögerungen beim Ausbau, während Sicherheitsbehörden auf strengere Prüfungen drängen.</p>
+                </article></body></html>
+                """;
+        EnrichedArticle article = ((EnrichResult.Fresh) enricher.enrich(page(URL, "text/html", 200, html))).article();
+
+        assertThat(article.language()).isEqualTo("de");
+    }
+
+    @Test
+    void aDeclaredLanguageWinsOverTheTextsLanguage() {
+        String html = """
+                <html lang="fr"><body><article>
+                <p>The government will decide in the coming weeks whether components made by Chinese suppliers are
+                banned from the core of the new mobile networks. Operators warn of high costs and delays.</p>
+                </article></body></html>
+                """;
+        EnrichedArticle article = ((EnrichResult.Fresh) enricher.enrich(page(URL, "text/html", 200, html))).article();
+
+        assertThat(article.language()).isEqualTo("fr");
     }
 
     @Test

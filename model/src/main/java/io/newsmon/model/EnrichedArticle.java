@@ -9,26 +9,34 @@ import java.util.List;
  *
  * @param schemaVersion {@link #SCHEMA_VERSION} when written by this version
  * @param id            the article id, {@link ArticleId#of(String)} of the canonical URL
- * @param url           the canonical URL the article was fetched from
+ * @param url           the URL the article was fetched from, canonicalised by ingest (tracking parameters
+ *                      and fragment removed)
+ * @param canonicalUrl  the URL the page declares as its own ({@code <link rel=canonical>}, {@code og:url},
+ *                      JSON-LD {@code url}, else the feed entry's link), or null
  * @param source        the name of the feed it came from
  * @param feedUrl       the URL of that feed
  * @param title         the article's title, from the page's metadata or the feed entry
  * @param author        the author(s), or null
  * @param publishedAt   the publication time in UTC, or null when neither page nor feed gives one
+ * @param modifiedAt    the last modification time in UTC that the page declares, or null
  * @param fetchedAt     when the page was fetched
- * @param language      the page's language as a BCP 47 tag such as {@code en}, or null
+ * @param language      the language as a BCP 47 tag such as {@code en}: declared by the page, else detected
+ *                      from the text; null when neither tells
  * @param siteName      the site's name, or null
  * @param text          the article text, paragraphs separated by a blank line
  * @param contentHash   a hash of the normalised text, for exact duplicate detection
  * @param topics        the topics the article was tagged with
  * @param duplicateOf   null, or the id of the article this one duplicates
  */
-public record EnrichedArticle(int schemaVersion, String id, String url, String source, String feedUrl,
-                              String title, String author, Instant publishedAt, Instant fetchedAt,
-                              String language, String siteName, String text, String contentHash,
-                              List<TopicTag> topics, String duplicateOf) {
-    /** The version of this message's shape. */
-    public static final int SCHEMA_VERSION = 1;
+public record EnrichedArticle(int schemaVersion, String id, String url, String canonicalUrl, String source,
+                              String feedUrl, String title, String author, Instant publishedAt, Instant modifiedAt,
+                              Instant fetchedAt, String language, String siteName, String text,
+                              String contentHash, List<TopicTag> topics, String duplicateOf) {
+    /**
+     * The version of this message's shape: 2 added {@code canonicalUrl} and {@code modifiedAt} (null when
+     * read from a version 1 message).
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     public EnrichedArticle {
         Checks.require(id, "article id");
@@ -45,9 +53,15 @@ public record EnrichedArticle(int schemaVersion, String id, String url, String s
         return topics.stream().map(TopicTag::id).toList();
     }
 
+    /** This article with {@code newTopics} in place of its topics. */
+    public EnrichedArticle withTopics(List<TopicTag> newTopics) {
+        return new EnrichedArticle(schemaVersion, id, url, canonicalUrl, source, feedUrl, title, author, publishedAt,
+                modifiedAt, fetchedAt, language, siteName, text, contentHash, newTopics, duplicateOf);
+    }
+
     /** This article marked as a duplicate of {@code originalId}. */
     public EnrichedArticle asDuplicateOf(String originalId) {
-        return new EnrichedArticle(schemaVersion, id, url, source, feedUrl, title, author, publishedAt,
-                fetchedAt, language, siteName, text, contentHash, topics, originalId);
+        return new EnrichedArticle(schemaVersion, id, url, canonicalUrl, source, feedUrl, title, author, publishedAt,
+                modifiedAt, fetchedAt, language, siteName, text, contentHash, topics, originalId);
     }
 }

@@ -39,7 +39,8 @@ import org.jsoup.parser.Parser;
  * </ol>
  * The language comes from {@code <html lang>}, then {@code content-language} meta, then {@code og:locale},
  * then JSON-LD {@code inLanguage}, normalised to a BCP 47 tag ({@code en_GB} becomes {@code en-GB}); it is
- * null when the page declares none, since guessing from the text is not this class's job. Times become
+ * null when the page declares none, and the {@code Enricher} then asks {@link TextLanguage} to detect it
+ * from the extracted text. Times become
  * UTC instants: ISO-8601 with an offset or {@code Z} ({@code 2019-05-16T10:00:00+02:00}), without a zone
  * (read as UTC), a date only (midnight UTC) and RFC 1123 ({@code Thu, 16 May 2019 08:00:00 GMT}); a time
  * in another format is ignored and the next source is tried.

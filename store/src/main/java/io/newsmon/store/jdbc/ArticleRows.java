@@ -15,13 +15,15 @@ import java.util.function.Consumer;
 /** The SQL of the {@code article} and {@code article_topic} tables, and the mapping to and from rows. */
 final class ArticleRows {
     static final String INSERT_ARTICLE = "INSERT INTO article (id, url, source, feed_url, title, author,"
-            + " published_at, fetched_at, language, site_name, text, content_hash, duplicate_of, stored_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+            + " published_at, fetched_at, language, site_name, text, content_hash, duplicate_of, stored_at,"
+            + " canonical_url, modified_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
     static final String INSERT_TOPIC = "INSERT INTO article_topic (article_id, topic_id, ordinal, score, evidence)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, topic_id) DO NOTHING";
     /** Articles with their topics, one row per topic (or one row with null topic columns). */
     static final String SELECT = "SELECT a.id, a.url, a.source, a.feed_url, a.title, a.author, a.published_at,"
             + " a.fetched_at, a.language, a.site_name, a.text, a.content_hash, a.duplicate_of,"
+            + " a.canonical_url, a.modified_at,"
             + " t.topic_id, t.score, t.evidence"
             + " FROM article a LEFT JOIN article_topic t ON t.article_id = a.id";
 
@@ -44,6 +46,8 @@ final class ArticleRows {
         insert.setString(12, article.contentHash());
         insert.setString(13, article.duplicateOf());
         dialect.bindInstant(insert, 14, storedAt);
+        insert.setString(15, article.canonicalUrl());
+        dialect.bindInstant(insert, 16, article.modifiedAt());
     }
 
     /** Adds one batch entry per topic of {@code article}, keeping their order in {@code ordinal}. */
@@ -71,7 +75,7 @@ final class ArticleRows {
             String id = rows.getString("id");
             if (current == null || !current.id().equals(id)) {
                 if (current != null) {
-                    out.accept(withTopics(current, topics));
+                    out.accept(current.withTopics(topics));
                 }
                 current = article(rows, dialect);
                 topics = new ArrayList<>();
@@ -82,22 +86,17 @@ final class ArticleRows {
             }
         }
         if (current != null) {
-            out.accept(withTopics(current, topics));
+            out.accept(current.withTopics(topics));
         }
     }
 
     private static EnrichedArticle article(ResultSet rows, Dialect dialect) throws SQLException {
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, rows.getString("id"), rows.getString("url"),
-                rows.getString("source"), rows.getString("feed_url"), rows.getString("title"),
-                rows.getString("author"), dialect.readInstant(rows, "published_at"),
-                dialect.readInstant(rows, "fetched_at"), rows.getString("language"), rows.getString("site_name"),
-                rows.getString("text"), rows.getString("content_hash"), List.of(), rows.getString("duplicate_of"));
-    }
-
-    private static EnrichedArticle withTopics(EnrichedArticle a, List<TopicTag> topics) {
-        return new EnrichedArticle(a.schemaVersion(), a.id(), a.url(), a.source(), a.feedUrl(), a.title(),
-                a.author(), a.publishedAt(), a.fetchedAt(), a.language(), a.siteName(), a.text(),
-                a.contentHash(), topics, a.duplicateOf());
+                rows.getString("canonical_url"), rows.getString("source"), rows.getString("feed_url"),
+                rows.getString("title"), rows.getString("author"), dialect.readInstant(rows, "published_at"),
+                dialect.readInstant(rows, "modified_at"), dialect.readInstant(rows, "fetched_at"),
+                rows.getString("language"), rows.getString("site_name"), rows.getString("text"),
+                rows.getString("content_hash"), List.of(), rows.getString("duplicate_of"));
     }
 
     private static List<String> evidence(String json) {

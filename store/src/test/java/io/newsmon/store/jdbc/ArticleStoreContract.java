@@ -121,7 +121,7 @@ abstract class ArticleStoreContract {
     @Test
     void roundTripsAnArticleWithOnlyTheRequiredFields() {
         EnrichedArticle bare = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, "bare",
-                "https://news.example/bare", null, null, null, null, null, Instant.parse("2024-03-05T08:00:00Z"),
+                "https://news.example/bare", null, null, null, null, null, null, null, Instant.parse("2024-03-05T08:00:00Z"),
                 null, null, null, null, null, null);
 
         store.upsert(List.of(bare));
@@ -133,13 +133,15 @@ abstract class ArticleStoreContract {
     @Test
     void keepsTimesToTheMicrosecond() {
         EnrichedArticle precise = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, "precise",
-                "https://news.example/precise", "s", null, "t", null, Instant.parse("1970-01-01T00:00:00.000001Z"),
-                Instant.parse("2099-12-31T23:59:59.123456789Z"), null, null, "x", null, null, null);
+                "https://news.example/precise", null, "s", null, "t", null, Instant.parse("1970-01-01T00:00:00.000001Z"),
+                Instant.parse("2098-06-30T12:00:00.000002Z"), Instant.parse("2099-12-31T23:59:59.123456789Z"), null,
+                null, "x", null, null, null);
 
         store.upsert(List.of(precise));
 
         EnrichedArticle found = store.find("precise").orElseThrow();
         assertThat(found.publishedAt()).isEqualTo(Instant.parse("1970-01-01T00:00:00.000001Z"));
+        assertThat(found.modifiedAt()).isEqualTo(Instant.parse("2098-06-30T12:00:00.000002Z"));
         assertThat(found.fetchedAt()).isEqualTo(Instant.parse("2099-12-31T23:59:59.123456Z"));
     }
 

@@ -25,9 +25,11 @@ final class Articles {
 
     /** A short article {@code id}, fetched at {@code fetchedAt}, published at {@code publishedAt} (may be null). */
     static EnrichedArticle article(String id, String fetchedAt, String publishedAt, TopicTag... topics) {
+        Instant published = publishedAt == null ? null : Instant.parse(publishedAt);
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, id, "https://news.example/a/" + id,
-                "News Example", "https://news.example/feed.xml", "Article " + id, "Desk " + id,
-                publishedAt == null ? null : Instant.parse(publishedAt), Instant.parse(fetchedAt), "en",
+                "https://news.example/articles/" + id, "News Example", "https://news.example/feed.xml",
+                "Article " + id, "Desk " + id, published, published == null ? null : published.plusSeconds(600),
+                Instant.parse(fetchedAt), "en",
                 "News Example", "Body of article " + id + ".", "hash-" + id, List.of(topics), null);
     }
 
@@ -38,15 +40,13 @@ final class Articles {
 
     /** {@code article} with another title. */
     static EnrichedArticle retitled(EnrichedArticle a, String title) {
-        return new EnrichedArticle(a.schemaVersion(), a.id(), a.url(), a.source(), a.feedUrl(), title, a.author(),
-                a.publishedAt(), a.fetchedAt(), a.language(), a.siteName(), a.text(), a.contentHash(), a.topics(),
-                a.duplicateOf());
+        return new EnrichedArticle(a.schemaVersion(), a.id(), a.url(), a.canonicalUrl(), a.source(), a.feedUrl(),
+                title, a.author(), a.publishedAt(), a.modifiedAt(), a.fetchedAt(), a.language(), a.siteName(), a.text(),
+                a.contentHash(), a.topics(), a.duplicateOf());
     }
 
     /** {@code article} with other topics. */
     static EnrichedArticle retagged(EnrichedArticle a, TopicTag... topics) {
-        return new EnrichedArticle(a.schemaVersion(), a.id(), a.url(), a.source(), a.feedUrl(), a.title(),
-                a.author(), a.publishedAt(), a.fetchedAt(), a.language(), a.siteName(), a.text(),
-                a.contentHash(), List.of(topics), a.duplicateOf());
+        return a.withTopics(List.of(topics));
     }
 }

@@ -1,0 +1,48 @@
+package io.newsmon.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnrichedArticleTest {
+    private static final EnrichedArticle ARTICLE = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, "a1",
+            "https://news.example/a", "https://news.example/story/a", "Example", "https://news.example/rss",
+            "Title", "Ann Lee, Bo Chen", Instant.parse("2019-05-16T08:00:00Z"), Instant.parse("2019-05-16T09:30:00Z"),
+            Instant.parse("2019-05-16T10:00:00Z"), "en", "Example News", "Text.", "hash",
+            List.of(new TopicTag("huawei", 2, List.of("Huawei: \"...Huawei said...\""))), null);
+
+    @Test
+    void roundTripsThroughJson() {
+        byte[] json = Json.write(ARTICLE);
+
+        assertThat(Json.read(json, EnrichedArticle.class)).isEqualTo(ARTICLE);
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"modifiedAt\":\"2019-05-16T09:30:00Z\"")
+                .contains("\"canonicalUrl\":\"https://news.example/story/a\"");
+    }
+
+    @Test
+    void aVersionOneMessageReadsWithoutCanonicalUrlAndModificationTime() {
+        String v1 = """
+                {"schemaVersion":1,"id":"a1","url":"https://news.example/a","source":"Example",
+                 "fetchedAt":"2019-05-16T10:00:00Z","text":"Text.","topics":[]}
+                """;
+
+        EnrichedArticle article = Json.read(v1.getBytes(StandardCharsets.UTF_8), EnrichedArticle.class);
+
+        assertThat(article.schemaVersion()).isEqualTo(1);
+        assertThat(article.canonicalUrl()).isNull();
+        assertThat(article.modifiedAt()).isNull();
+        assertThat(article.url()).isEqualTo("https://news.example/a");
+    }
+
+    @Test
+    void withTopicsReplacesOnlyTheTopics() {
+        EnrichedArticle untagged = ARTICLE.withTopics(List.of());
+
+        assertThat(untagged.topics()).isEmpty();
+        assertThat(untagged.withTopics(ARTICLE.topics())).isEqualTo(ARTICLE);
+    }
+}

@@ -1,0 +1,4 @@
+-- Schema version 2 of EnrichedArticle: the URL the page declares as canonical and its modification time
+-- (TEXT in the same fixed-width UTC form as the other times).
+ALTER TABLE article ADD COLUMN canonical_url TEXT;
+ALTER TABLE article ADD COLUMN modified_at TEXT;
