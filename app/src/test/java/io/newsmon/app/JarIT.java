@@ -2,7 +2,12 @@ package io.newsmon.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +52,41 @@ class JarIT {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("feeds      3 (3 failed, 0 not modified)").contains("--allow-private-addresses");
             assertThat(site.hits("/feeds/rss.xml")).isZero();
+        }
+    }
+
+    @Test
+    void extractWritesTheArticleTextOfEachSavedPage() throws Exception {
+        Path pages = Files.createDirectory(workDir.resolve("pages"));
+        Map<String, String> headlines = Map.of(
+                "bakery-award", "Riverside bakery wins regional bread award",
+                "commerce-entity-list", "Commerce adds dozens of Huawei affiliates to the Entity List");
+        for (String name : headlines.keySet()) {
+            try (InputStream page = JarIT.class.getResourceAsStream("/site/articles/" + name + ".html")) {
+                Files.copy(page, pages.resolve(name + ".html"));
+            }
+        }
+        Files.writeString(pages.resolve("README.md"), "Saved pages.\n");
+
+        NewsmonJar.Result extract = NewsmonJar.run(workDir, "extract", "--in", "pages", "--out", "texts");
+
+        assertThat(extract.exitCode()).as(extract.err()).isZero();
+        assertThat(extract.out()).startsWith("extracted 2 pages to texts in ").contains("(0 empty, 0 failed)");
+        try (Stream<Path> written = Files.list(workDir.resolve("texts"))) {
+            assertThat(written.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("bakery-award.txt", "commerce-entity-list.txt");
+        }
+        for (Map.Entry<String, String> page : headlines.entrySet()) {
+            String text = Files.readString(workDir.resolve("texts/" + page.getKey() + ".txt"), StandardCharsets.UTF_8);
+            String expected;
+            try (InputStream label = JarIT.class.getResourceAsStream("/site/articles/" + page.getKey() + ".expected.txt")) {
+                expected = new String(label.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            for (String paragraph : expected.strip().split("\n\n")) {
+                assertThat(text).as(page.getKey()).contains(paragraph);
+            }
+            assertThat(text).as(page.getKey()).doesNotContain(page.getValue()).doesNotContain("Accept all cookies")
+                    .endsWith("\n");
         }
     }
 
