@@ -33,11 +33,18 @@ final class Boilerplate {
 
     private static final Pattern STRONG = Pattern.compile("comment|disqus|cookie|consent|gdpr|newsletter|subscribe"
             + "|signup|sign-up|share|sharing|social|sidebar|related|recommend|promo|sponsor|advert|outbrain|taboola"
-            + "|paywall|most-?read|most-?popular|trending|breadcrumb|pagination|pager|masthead|navbar|byline"
+            + "|most-?read|most-?popular|trending|breadcrumb|pagination|pager|masthead|navbar|byline"
             + "|dateline|skyscraper|shoutbox|read-?more|more-stories|skip-?link|skip-to|screen-reader|sr-only"
-            + "|visually-hidden|standfirst|strapline|(^|[\\s_-])(ad|ads|adslot|meta|nav|menu|footer|banner|tags"
-            + "|toolbar|author|caption|credit|timestamp|dek|kicker|eyebrow|label|summary|subtitle)([\\s_-]|$)",
-            Pattern.CASE_INSENSITIVE);
+            + "|visually-hidden|standfirst|strapline", Pattern.CASE_INSENSITIVE);
+    /**
+     * Strong patterns that also name containers of article text on real sites: Drupal's body field is
+     * {@code field--type-text-with-summary}, metered articles sit in {@code paywalled} divs. An element they
+     * match is kept when it holds {@value #GUARDED_TEXT_CHARS} characters or more of text outside links.
+     */
+    private static final Pattern GUARDED = Pattern.compile("paywall|(^|[\\s_-])(ad|ads|adslot|meta|nav|menu|footer"
+            + "|banner|tags|toolbar|author|caption|credit|timestamp|dek|kicker|eyebrow|label|summary|subtitle)"
+            + "([\\s_-]|$)", Pattern.CASE_INSENSITIVE);
+    static final int GUARDED_TEXT_CHARS = 600;
     private static final Pattern WEAK = Pattern.compile("header|extra|community|remark|replies|rss|supplemental"
             + "|legends|combx|widget|popup|agegate|cover-wrap|ai2html|yom-remote|hidden|print|rating|login|modal"
             + "|overlay|utility|tools|teaser|aside", Pattern.CASE_INSENSITIVE);
@@ -101,8 +108,21 @@ final class Boilerplate {
         if (STRONG.matcher(names).find()) {
             return true;
         }
+        if (GUARDED.matcher(names).find() && !holdsArticleText(element)) {
+            return true;
+        }
         boolean weak = includeWeak && WEAK.matcher(names).find() && !MAYBE_CONTENT.matcher(names).find();
         return weak && !element.nameIs("article") && !holdsArticle;
+    }
+
+    /** Whether {@code element} holds enough text outside links to be (part of) the article. */
+    private static boolean holdsArticleText(Element element) {
+        int text = Texts.normalise(element.text()).length();
+        if (text < GUARDED_TEXT_CHARS) {
+            return false;
+        }
+        int linked = element.select("a").stream().mapToInt(a -> Texts.normalise(a.text()).length()).sum();
+        return text - linked >= GUARDED_TEXT_CHARS;
     }
 
     /** Readability's class weight: +25 when the class or id look like content, -25 when they look like chrome. */

@@ -1,6 +1,7 @@
 package io.newsmon.enrich.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -8,24 +9,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Readability's content scoring: each paragraph of at least {@value #MIN_PARAGRAPH_CHARS} characters
  * scores {@code 1 + commas + min(length / 100, 3)}, added in full to its parent, half to its grandparent
  * and {@code 1 / (3 * level)} to the ancestors above, up to {@value #ANCESTOR_LEVELS} levels. A container
- * starts from a score by tag ({@code div} +5, lists -3, headings -5) plus, when weighting classes, its
- * {@link Boilerplate#classWeight class weight}; its final score is multiplied by {@code 1 - link density}.
+ * starts from a score by tag ({@code div} +5, lists -3, headings -5) plus, when weighting classes and when it
+ * is the direct parent of a paragraph of at least {@value #WEIGHTED_PARAGRAPH_CHARS} characters, its
+ * {@link Boilerplate#classWeight class weight} (an outer wrapper such
+ * as an old layout table's {@code td class="storytext"} must not beat the element that holds the paragraphs
+ * through its name alone); its final score is multiplied by {@code 1 - link density}.
  * One instance scores one tree.
  */
 final class ContentScorer {
     static final int MIN_PARAGRAPH_CHARS = 25;
     static final int ANCESTOR_LEVELS = 5;
+    /** The shortest paragraph whose parent gets its class weight: a status line does not make a container. */
+    static final int WEIGHTED_PARAGRAPH_CHARS = 80;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"'”’)]?$");
     private static final Set<String> MINUS_THREE = Set.of("address", "ol", "ul", "dl", "dd", "dt", "li", "form");
     private static final Set<String> MINUS_FIVE = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "th");
 
     private final boolean weightClasses;
     private final Map<Element, Double> scores = new IdentityHashMap<>();
+    private final Set<Element> classWeighted = Collections.newSetFromMap(new IdentityHashMap<>());
 
     ContentScorer(boolean weightClasses) {
         this.weightClasses = weightClasses;
@@ -85,22 +93,37 @@ final class ContentScorer {
         }
         double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
         Element ancestor = paragraph.parent();
+        while (ancestor != null && isStyleWrapper(ancestor)) {
+            ancestor = ancestor.parent();
+        }
         for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null && ancestor.parent() != null; level++) {
             double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-            scores.computeIfAbsent(ancestor, this::initialScore);
+            scores.computeIfAbsent(ancestor, ContentScorer::initialScore);
             scores.merge(ancestor, score / divider, Double::sum);
+            if (level == 0 && weightClasses && text.length() >= WEIGHTED_PARAGRAPH_CHARS && classWeighted.add(ancestor)) {
+                scores.merge(ancestor, (double) Boilerplate.classWeight(ancestor), Double::sum);
+            }
             ancestor = ancestor.parent();
         }
     }
 
-    private double initialScore(Element element) {
+    /**
+     * An inline element ({@code font}, {@code span}...) that is the only child of its parent, as in
+     * {@code <div class="storytext"><font>...</font></div>}: its paragraphs count for the parent.
+     */
+    private static boolean isStyleWrapper(Element element) {
+        Element parent = element.parent();
+        return parent != null && parent.parent() != null && !Paragraphs.isBlock(element) && parent.childrenSize() == 1
+                && parent.textNodes().stream().allMatch(TextNode::isBlank);
+    }
+
+    private static double initialScore(Element element) {
         String tag = element.normalName();
-        double score = switch (tag) {
+        return switch (tag) {
             case "div", "article" -> 5;
             case "pre", "td", "blockquote" -> 3;
             default -> MINUS_THREE.contains(tag) ? -3 : MINUS_FIVE.contains(tag) ? -5 : 0;
         };
-        return weightClasses ? score + Boilerplate.classWeight(element) : score;
     }
 
     /**
