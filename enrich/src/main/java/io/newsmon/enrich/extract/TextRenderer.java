@@ -3,15 +3,17 @@ package io.newsmon.enrich.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Renders content as paragraphs: every block element (p, h2-h6, li, blockquote, pre, div...) ends a
- * paragraph, whitespace is collapsed, and paragraphs equal to a headline are dropped.
+ * paragraph, whitespace is collapsed (except inside {@code pre}, whose lines are kept), and paragraphs equal
+ * to a headline are dropped.
  */
 final class TextRenderer {
     /** The separator between paragraphs. */
@@ -26,27 +28,45 @@ final class TextRenderer {
     static List<String> paragraphs(Element root, Set<String> headlineKeys) {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
+        NodeTraversor.filter(new NodeFilter() {
             @Override
-            public void head(Node node, int depth) {
+            public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode text) {
                     current.append(text.getWholeText());
                 } else if (node instanceof Element element && "br".equals(element.normalName())) {
                     current.append(' ');
+                } else if (node instanceof Element element && "pre".equals(element.normalName())) {
+                    flush(current, paragraphs, headlineKeys);
+                    String code = preformatted(element);
+                    if (!code.isEmpty()) {
+                        paragraphs.add(code);
+                    }
+                    return FilterResult.SKIP_CHILDREN;
                 } else if (node instanceof Element element && Paragraphs.isBlock(element)) {
                     flush(current, paragraphs, headlineKeys);
                 }
+                return FilterResult.CONTINUE;
             }
 
             @Override
-            public void tail(Node node, int depth) {
+            public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element element && Paragraphs.isBlock(element)) {
                     flush(current, paragraphs, headlineKeys);
                 }
+                return FilterResult.CONTINUE;
             }
         }, root);
         flush(current, paragraphs, headlineKeys);
         return paragraphs;
+    }
+
+    /**
+     * A {@code pre} block's text with its line breaks and indentation kept; trailing spaces and blank lines
+     * are dropped, so that a blank line still only ever separates paragraphs.
+     */
+    static String preformatted(Element pre) {
+        return pre.wholeText().replace("\u00a0", " ").lines().map(String::stripTrailing).filter(line -> !line.isEmpty())
+                .collect(Collectors.joining("\n"));
     }
 
     /** The paragraphs joined with {@value #PARAGRAPH_BREAK}. */

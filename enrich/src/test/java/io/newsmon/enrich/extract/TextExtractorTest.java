@@ -18,6 +18,27 @@ class TextExtractorTest {
     private final TextExtractor extractor = new TextExtractor();
 
     @Test
+    void codeBlocksKeepTheirLines() {
+        String html = page("<p>" + P1 + "</p><pre><code>RetryPolicy retries = RetryPolicy.builder()\n"
+                + "        .maxAttempts(4)\n\n        .build();   \n</code></pre><p>" + P2 + "</p>");
+
+        String text = extractor.extract(html, "https://x.example/");
+
+        assertThat(text).isEqualTo(P1 + "\n\nRetryPolicy retries = RetryPolicy.builder()\n        .maxAttempts(4)\n"
+                + "        .build();\n\n" + P2);
+    }
+
+    @Test
+    void aBodyFieldNamedWithSummaryIsNotTakenForChrome() {
+        String html = page("<div class=\"field field--name-body field--type-text-with-summary\"><p>" + P1 + "</p><p>"
+                + P2 + "</p><p>" + P3 + "</p><p>" + P1 + "</p></div><div class=\"article-summary\">A short summary.</div>");
+
+        String text = extractor.extract(html, "https://x.example/");
+
+        assertThat(text).startsWith(P1).contains(P2, P3).doesNotContain("A short summary");
+    }
+
+    @Test
     void keepsArticleBodyAndDropsNavigation() throws IOException {
         String text = extractor.extract(ExtractionQualityTest.resource("semantic-article.html"), "https://x.example/");
 
