@@ -31,17 +31,20 @@ final class Boilerplate {
     /** Microdata that marks the headline block rather than the body: the article's summary and its byline. */
     static final String HEADLINE_MICRODATA = "[itemprop=description], [itemprop=author], [itemprop=alternativeHeadline]";
 
-    private static final Pattern STRONG = Pattern.compile("comment|disqus|cookie|consent|gdpr|newsletter|subscribe"
-            + "|signup|sign-up|share|sharing|social|sidebar|related|recommend|promo|sponsor|advert|outbrain|taboola"
+    private static final Pattern STRONG = Pattern.compile("comment|disqus|cookie|consent|gdpr"
+            + "|share|sharing|social|sidebar|related|recommend|promo|sponsor|advert|outbrain|taboola|pull-?quote"
             + "|most-?read|most-?popular|trending|breadcrumb|pagination|pager|masthead|navbar|byline"
             + "|dateline|skyscraper|shoutbox|read-?more|more-stories|skip-?link|skip-to|screen-reader|sr-only"
             + "|visually-hidden|standfirst|strapline", Pattern.CASE_INSENSITIVE);
     /**
      * Strong patterns that also name containers of article text on real sites: Drupal's body field is
-     * {@code field--type-text-with-summary}, metered articles sit in {@code paywalled} divs. An element they
+     * {@code field--type-text-with-summary}, metered articles sit in {@code paywalled} or
+     * {@code subscriber-premium} divs (a subscriber is not a subscribe box), newsletter platforms mark posts
+     * {@code newsletter-post}. An element they
      * match is kept when it holds {@value #GUARDED_TEXT_CHARS} characters or more of text outside links.
      */
-    private static final Pattern GUARDED = Pattern.compile("paywall|(^|[\\s_-])(ad|ads|adslot|meta|nav|menu|footer"
+    private static final Pattern GUARDED = Pattern.compile("paywall|newsletter|subscribe(?!r)|signup|sign-up"
+            + "|(^|[\\s_-])(ad|ads|adslot|meta|nav|menu|footer"
             + "|banner|tags|toolbar|author|caption|credit|timestamp|dek|kicker|eyebrow|label|summary|subtitle)"
             + "([\\s_-]|$)", Pattern.CASE_INSENSITIVE);
     static final int GUARDED_TEXT_CHARS = 600;
@@ -53,8 +56,10 @@ final class Boilerplate {
     private static final Pattern POSITIVE = Pattern.compile("article|body|content|entry|hentry|h-entry|main|page"
             + "|post|text|blog|story", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATIVE = Pattern.compile("-ad-|hidden|^hid$|banner|combx|comment|com-|contact"
-            + "|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar"
+            + "|foot(?!note)|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar"
             + "|skyscraper|sponsor|shopping|tags|tool|widget|cookie|newsletter|subscribe", Pattern.CASE_INSENSITIVE);
+    /** Subheadings: a weak match ({@code class="header-anchor"}) does not make one chrome. */
+    private static final String HEADINGS = "h2, h3, h4, h5, h6";
     private static final Set<String> ALWAYS_PROTECTED_TAGS = Set.of("html", "body", "main");
 
     private Boilerplate() {
@@ -112,7 +117,7 @@ final class Boilerplate {
             return true;
         }
         boolean weak = includeWeak && WEAK.matcher(names).find() && !MAYBE_CONTENT.matcher(names).find();
-        return weak && !element.nameIs("article") && !holdsArticle;
+        return weak && !element.nameIs("article") && !element.is(HEADINGS) && !holdsArticle;
     }
 
     /** Whether {@code element} holds enough text outside links to be (part of) the article. */

@@ -7,7 +7,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * Readability's "clean conditionally" pass over the chosen content: removes headlines, and blocks inside
- * the article that look like chrome left behind (link lists, share rows, empty boxes, "read more" lines).
+ * the article that look like chrome left behind (link lists, share rows, empty boxes, "read more" lines, ad
+ * labels, copyright lines).
  */
 final class ContentCleaner {
     private static final String CLEANED_BLOCKS = "table, ul, ol, dl, div, section, form, fieldset";
@@ -16,6 +17,9 @@ final class ContentCleaner {
     private static final Pattern AD_LABEL = Pattern.compile("(?i)(advertisement|advertising|ad|sponsored( content)?"
             + "|(story|article) continues below( this)?( advertisement)?|continue reading( below)?( the main story)?"
             + "|scroll to continue( with content)?)[.:]?");
+    /** A copyright line left at the end of an article: "Copyright 2025 KRVT. All rights reserved." */
+    private static final Pattern COPYRIGHT = Pattern.compile("(?i)(©|\\(c\\)|copyright\\b).{0,150}"
+            + "|.{0,150}all rights reserved\\.?");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"'”’)]?$");
 
     private ContentCleaner() {
@@ -43,8 +47,8 @@ final class ContentCleaner {
             }
         }
         content.select("p, li").stream().filter(ContentCleaner::isLinkLine).forEach(Element::remove);
-        content.select("p, div, span").stream().filter(e -> AD_LABEL.matcher(Texts.normalise(e.text())).matches())
-                .forEach(Element::remove);
+        content.select("p, div, span").stream().filter(e -> AD_LABEL.matcher(Texts.normalise(e.text())).matches()
+                || COPYRIGHT.matcher(Texts.normalise(e.text())).matches()).forEach(Element::remove);
     }
 
     private static boolean isChrome(Element block, boolean weightClasses) {
