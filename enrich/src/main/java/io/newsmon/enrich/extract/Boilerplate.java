@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * What page chrome looks like: tags that never hold article text, and class/id patterns of navigation,
@@ -60,6 +62,11 @@ final class Boilerplate {
             + "|skyscraper|sponsor|shopping|tags|tool|widget|cookie|newsletter|subscribe", Pattern.CASE_INSENSITIVE);
     /** Subheadings: a weak match ({@code class="header-anchor"}) does not make one chrome. */
     private static final String HEADINGS = "h2, h3, h4, h5, h6";
+    private static final Evaluator HEADINGS_QUERY = QueryParser.parse(HEADINGS);
+    private static final Evaluator PROTECTED_QUERY = QueryParser.parse(PROTECTED);
+    private static final Evaluator NON_CONTENT_TAGS_QUERY = QueryParser.parse(NON_CONTENT_TAGS);
+    private static final Evaluator HIDDEN_OR_CHROME_QUERY = QueryParser.parse(HIDDEN_OR_CHROME);
+    private static final Evaluator HEADLINE_MICRODATA_QUERY = QueryParser.parse(HEADLINE_MICRODATA);
     private static final Set<String> ALWAYS_PROTECTED_TAGS = Set.of("html", "body", "main");
 
     private Boilerplate() {
@@ -72,10 +79,10 @@ final class Boilerplate {
                 form.unwrap();
             }
         }
-        root.select(NON_CONTENT_TAGS).stream().filter(e -> !e.is(PROTECTED)).forEach(Element::remove);
-        root.select(HIDDEN_OR_CHROME).stream().filter(e -> !e.is(PROTECTED)).forEach(Element::remove);
-        root.select(HEADLINE_MICRODATA).stream().filter(e -> e.select(PROTECTED).isEmpty() && e.text().length() < 400)
-                .forEach(Element::remove);
+        root.select(NON_CONTENT_TAGS_QUERY).stream().filter(e -> !e.is(PROTECTED_QUERY)).forEach(Element::remove);
+        root.select(HIDDEN_OR_CHROME_QUERY).stream().filter(e -> !e.is(PROTECTED_QUERY)).forEach(Element::remove);
+        root.select(HEADLINE_MICRODATA_QUERY).stream()
+                .filter(e -> e.select(PROTECTED_QUERY).isEmpty() && e.text().length() < 400).forEach(Element::remove);
     }
 
     /** Removes the elements whose class or id look like chrome, strongly or weakly, as described on the class. */
@@ -89,7 +96,7 @@ final class Boilerplate {
     }
 
     private static void remove(Element root, boolean includeWeak) {
-        Set<Element> holdProtected = ancestorsOf(root.select(PROTECTED));
+        Set<Element> holdProtected = ancestorsOf(root.select(PROTECTED_QUERY));
         Set<Element> holdArticle = ancestorsOf(root.select("article"));
         root.select("*").stream()
                 .filter(e -> !holdProtected.contains(e) && isUnlikely(e, includeWeak, holdArticle.contains(e)))
@@ -103,11 +110,8 @@ final class Boilerplate {
     }
 
     static boolean isUnlikely(Element element, boolean includeWeak, boolean holdsArticle) {
-        if (ALWAYS_PROTECTED_TAGS.contains(element.normalName()) || element.is(PROTECTED)) {
-            return false;
-        }
         String names = classAndId(element);
-        if (names.isBlank()) {
+        if (names.isBlank() || ALWAYS_PROTECTED_TAGS.contains(element.normalName()) || element.is(PROTECTED_QUERY)) {
             return false;
         }
         if (STRONG.matcher(names).find()) {
@@ -117,7 +121,7 @@ final class Boilerplate {
             return true;
         }
         boolean weak = includeWeak && WEAK.matcher(names).find() && !MAYBE_CONTENT.matcher(names).find();
-        return weak && !element.nameIs("article") && !element.is(HEADINGS) && !holdsArticle;
+        return weak && !element.nameIs("article") && !element.is(HEADINGS_QUERY) && !holdsArticle;
     }
 
     /** Whether {@code element} holds enough text outside links to be (part of) the article. */

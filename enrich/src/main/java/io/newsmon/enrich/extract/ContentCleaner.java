@@ -47,8 +47,12 @@ final class ContentCleaner {
             }
         }
         content.select("p, li").stream().filter(ContentCleaner::isLinkLine).forEach(Element::remove);
-        content.select("p, div, span").stream().filter(e -> AD_LABEL.matcher(Texts.normalise(e.text())).matches()
-                || COPYRIGHT.matcher(Texts.normalise(e.text())).matches()).forEach(Element::remove);
+        content.select("p, div, span").stream().filter(e -> e.children().stream().noneMatch(Paragraphs::isBlock))
+                .filter(e -> isLabelOrCopyright(Texts.normalise(e.text()))).forEach(Element::remove);
+    }
+
+    private static boolean isLabelOrCopyright(String text) {
+        return text.length() <= 200 && (AD_LABEL.matcher(text).matches() || COPYRIGHT.matcher(text).matches());
     }
 
     private static boolean isChrome(Element block, boolean weightClasses) {

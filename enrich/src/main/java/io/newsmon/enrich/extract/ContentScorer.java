@@ -34,6 +34,7 @@ final class ContentScorer {
     private final boolean weightClasses;
     private final Map<Element, Double> scores = new IdentityHashMap<>();
     private final Set<Element> classWeighted = Collections.newSetFromMap(new IdentityHashMap<>());
+    private TextLengths lengths;
 
     ContentScorer(boolean weightClasses) {
         this.weightClasses = weightClasses;
@@ -44,7 +45,8 @@ final class ContentScorer {
         for (Element paragraph : body.select("p, pre, td, blockquote")) {
             scoreParagraph(paragraph);
         }
-        scores.replaceAll((element, score) -> score * (1 - linkDensity(element)));
+        lengths = TextLengths.of(body);
+        scores.replaceAll((element, score) -> score * (1 - lengths.linkDensity(element)));
         Element top = scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         return top == null ? null : refine(top, body);
     }
@@ -79,7 +81,7 @@ final class ContentScorer {
             return false;
         }
         String text = Texts.normalise(sibling.text());
-        double links = linkDensity(sibling);
+        double links = lengths.linkDensity(sibling);
         return text.length() > 80 ? links < 0.25 : !text.isEmpty() && links == 0 && SENTENCE_END.matcher(text).find();
     }
 

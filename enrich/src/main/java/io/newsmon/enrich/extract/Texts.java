@@ -1,18 +1,62 @@
 package io.newsmon.enrich.extract;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Whitespace normalisation shared by the extractor's parts. */
 final class Texts {
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B\\uFEFF]+");
 
     private Texts() {
     }
 
-    /** {@code text} with every run of whitespace (including no-break spaces) as one space, stripped. */
+    /**
+     * {@code text} with every run of whitespace (including no-break and zero-width spaces) as one space,
+     * stripped. A single pass over the characters, returning {@code text} itself when it is already normal:
+     * the extractor calls this for every candidate block.
+     */
     static String normalise(String text) {
-        return SPACES.matcher(text).replaceAll(" ").strip();
+        int length = text.length();
+        if (isNormal(text, length)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(length);
+        boolean pendingSpace = false;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether {@code text} has no leading, trailing or repeated space and no other whitespace character. */
+    private static boolean isNormal(String text, int length) {
+        boolean previousSpace = true;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (previousSpace) {
+                    return false;
+                }
+                previousSpace = true;
+            } else if (isSpace(c)) {
+                return false;
+            } else {
+                previousSpace = false;
+            }
+        }
+        return length == 0 || !previousSpace;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u200B'
+                || c == '\uFEFF';
     }
 
     /** A key for comparing headlines: lower case, letters and digits only. */
