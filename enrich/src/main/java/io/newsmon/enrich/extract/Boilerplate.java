@@ -3,7 +3,9 @@ package io.newsmon.enrich.extract;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -67,6 +69,12 @@ final class Boilerplate {
     private static final Evaluator NON_CONTENT_TAGS_QUERY = QueryParser.parse(NON_CONTENT_TAGS);
     private static final Evaluator HIDDEN_OR_CHROME_QUERY = QueryParser.parse(HIDDEN_OR_CHROME);
     private static final Evaluator HEADLINE_MICRODATA_QUERY = QueryParser.parse(HEADLINE_MICRODATA);
+    /**
+     * The patterns' verdicts by class-and-id string: pages repeat their class names (cards, list items) and
+     * a site repeats them on every page, so most lookups skip the regular expressions. Cleared when full.
+     */
+    private static final Map<String, NameMatch> NAME_MATCHES = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED_NAMES = 50_000;
     private static final Set<String> ALWAYS_PROTECTED_TAGS = Set.of("html", "body", "main");
 
     private Boilerplate() {
@@ -114,14 +122,27 @@ final class Boilerplate {
         if (names.isBlank() || ALWAYS_PROTECTED_TAGS.contains(element.normalName()) || element.is(PROTECTED_QUERY)) {
             return false;
         }
-        if (STRONG.matcher(names).find()) {
+        NameMatch match = NAME_MATCHES.computeIfAbsent(names, Boilerplate::match);
+        if (NAME_MATCHES.size() > MAX_REMEMBERED_NAMES) {
+            NAME_MATCHES.clear();
+        }
+        if (match.strong()) {
             return true;
         }
-        if (GUARDED.matcher(names).find() && !holdsArticleText(element)) {
+        if (match.guarded() && !holdsArticleText(element)) {
             return true;
         }
-        boolean weak = includeWeak && WEAK.matcher(names).find() && !MAYBE_CONTENT.matcher(names).find();
+        boolean weak = includeWeak && match.weak();
         return weak && !element.nameIs("article") && !element.is(HEADINGS_QUERY) && !holdsArticle;
+    }
+
+    /** What the class and id patterns say about one class-and-id string. */
+    private record NameMatch(boolean strong, boolean guarded, boolean weak) {
+    }
+
+    private static NameMatch match(String names) {
+        return new NameMatch(STRONG.matcher(names).find(), GUARDED.matcher(names).find(),
+                WEAK.matcher(names).find() && !MAYBE_CONTENT.matcher(names).find());
     }
 
     /** Whether {@code element} holds enough text outside links to be (part of) the article. */

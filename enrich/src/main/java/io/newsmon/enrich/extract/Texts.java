@@ -61,6 +61,22 @@ final class Texts {
 
     /** A key for comparing headlines: lower case, letters and digits only. */
     static String key(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder key = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); ) {
+            int codePoint = lower.codePointAt(i);
+            if (Character.isLetter(codePoint) || isNumber(codePoint)) {
+                key.appendCodePoint(codePoint);
+            }
+            i += Character.charCount(codePoint);
+        }
+        return key.toString();
+    }
+
+    /** Whether {@code codePoint} is in Unicode's N categories, as {@code \\p{N}} in a regular expression. */
+    private static boolean isNumber(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 }

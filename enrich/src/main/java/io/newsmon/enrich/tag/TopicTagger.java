@@ -4,6 +4,7 @@ import io.newsmon.model.TopicTag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +19,12 @@ import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 
 /**
  * Tags articles with the topics whose queries they match, using Lucene's monitor (the queries are
@@ -58,6 +61,8 @@ public final class TopicTagger implements AutoCloseable {
 
     private final List<TopicDefinition> topics;
     private final Monitor monitor;
+    private final boolean indexText;
+    private final Map<String, Integer> order;
 
     /**
      * Parses and registers the queries of {@code topics}.
@@ -68,6 +73,12 @@ public final class TopicTagger implements AutoCloseable {
         this.topics = List.copyOf(topics);
         Analyzer analyzer = new EnglishAnalyzer();
         List<MonitorQuery> queries = parse(this.topics, analyzer);
+        this.indexText = searches(queries, TEXT);
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < this.topics.size(); i++) {
+            positions.put(this.topics.get(i).id(), i);
+        }
+        this.order = Map.copyOf(positions);
         try {
             this.monitor = new Monitor(analyzer);
             monitor.register(queries);
@@ -93,14 +104,8 @@ public final class TopicTagger implements AutoCloseable {
         fields.put(TEXT, text == null ? "" : text);
         fields.put(BODY, fields.get(TITLE) + "\n\n" + fields.get(TEXT));
         MatchingQueries<HighlightsMatch> matches = match(document(fields));
-        List<TopicTag> tags = new ArrayList<>();
-        for (TopicDefinition topic : topics) {
-            HighlightsMatch match = matches.matches(topic.id());
-            if (match != null) {
-                tags.add(new TopicTag(topic.id(), match.getHitCount(), Evidence.of(match, fields)));
-            }
-        }
-        return List.copyOf(tags);
+        return matches.getMatches().stream().sorted(Comparator.comparingInt(m -> order.get(m.getQueryId())))
+                .map(m -> new TopicTag(m.getQueryId(), m.getHitCount(), Evidence.of(m, fields))).toList();
     }
 
     @Override
@@ -126,10 +131,34 @@ public final class TopicTagger implements AutoCloseable {
         }
     }
 
-    private static Document document(Map<String, String> fields) {
+    /** The article as a Lucene document; {@value #TEXT} is left out when no query reads it (one analysis less). */
+    private Document document(Map<String, String> fields) {
         Document document = new Document();
-        fields.forEach((name, value) -> document.add(new TextField(name, value, Field.Store.NO)));
+        fields.forEach((name, value) -> {
+            if (indexText || !TEXT.equals(name)) {
+                document.add(new TextField(name, value, Field.Store.NO));
+            }
+        });
         return document;
+    }
+
+    /** Whether any of {@code queries} searches the field {@code field}. */
+    private static boolean searches(List<MonitorQuery> queries, String field) {
+        boolean[] found = {false};
+        QueryVisitor visitor = new QueryVisitor() {
+            @Override
+            public boolean acceptField(String name) {
+                found[0] |= field.equals(name);
+                return true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        };
+        queries.forEach(q -> q.getQuery().visit(visitor));
+        return found[0];
     }
 
     private static List<MonitorQuery> parse(List<TopicDefinition> topics, Analyzer analyzer) {
