@@ -32,10 +32,13 @@ final class Evidence {
             List<HighlightsMatch.Hit> hits = new ArrayList<>(match.getHits(field.getKey()));
             hits.sort(Comparator.comparingInt(HighlightsMatch.Hit::startOffset));
             for (HighlightsMatch.Hit hit : hits) {
+                if (byKey.size() == MAX_ITEMS) {
+                    return List.copyOf(byKey.values());
+                }
                 add(byKey, field.getValue(), hit);
             }
         }
-        return byKey.values().stream().limit(MAX_ITEMS).toList();
+        return List.copyOf(byKey.values());
     }
 
     private static void add(Map<String, String> byKey, String text, HighlightsMatch.Hit hit) {
@@ -47,8 +50,11 @@ final class Evidence {
         if (hit.endPosition() - hit.startPosition() > MAX_PHRASE_POSITIONS) {
             end = wordEnd(text, start);
         }
-        String matched = text.substring(start, end).replaceAll("\\s+", " ");
-        byKey.putIfAbsent(matched.toLowerCase(Locale.ROOT), matched + ": \"" + snippet(text, start, end) + '"');
+        String matched = collapseSpaces(text.substring(start, end));
+        String key = matched.toLowerCase(Locale.ROOT);
+        if (!byKey.containsKey(key)) {
+            byKey.put(key, matched + ": \"" + snippet(text, start, end) + '"');
+        }
     }
 
     /**
@@ -69,8 +75,27 @@ final class Evidence {
             int space = text.lastIndexOf(' ', to);
             to = space >= end ? space : to;
         }
-        String body = text.substring(from, to).replaceAll("\\s+", " ").strip();
+        String body = collapseSpaces(text.substring(from, to)).strip();
         return (from > paragraphStart ? "…" : "") + body + (to < paragraphEnd ? "…" : "");
+    }
+
+    /** {@code text} with each run of whitespace as one space. */
+    private static String collapseSpaces(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return space ? out.append(' ').toString() : out.toString();
     }
 
     private static int wordEnd(String text, int start) {
