@@ -1,0 +1,101 @@
+package io.newsmon.benchmarks;
+
+import io.newsmon.enrich.Enricher;
+import io.newsmon.enrich.dedup.ExactDuplicates;
+import io.newsmon.enrich.extract.TextExtractor;
+import io.newsmon.enrich.metadata.MetadataExtractor;
+import io.newsmon.enrich.tag.TopicTagger;
+import io.newsmon.enrich.tag.TopicsFile;
+import io.newsmon.model.RawPage;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jsoup.Jsoup;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The cost of the enrich stage against the cost of only parsing the HTML, over all {@link Pages}. One
+ * operation is one pass over every page:
+ * <ul>
+ *   <li>{@link #parse} runs {@code Jsoup.parse(html, url)} on each page, the floor of any enrichment;</li>
+ *   <li>{@link #enrich} runs {@link Enricher#enrich} on each page: parse, metadata, text extraction,
+ *       language detection where the page declares none, content hash, topic tagging against the default
+ *       taxonomy and the duplicate check.</li>
+ * </ul>
+ * Each pass gets a new {@link ExactDuplicates} (two empty maps, negligible next to a parse), so every page
+ * is new in every pass and the benchmark never measures the redelivery path. (The enricher builds the
+ * whole article before it asks the duplicate memory, so a shared memory would not skip work either; the
+ * fresh one keeps that true whatever the enricher's internals become.)
+ *
+ * <p>Run with {@code java -jar benchmarks/target/benchmarks.jar EnrichBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 5, time = 5)
+@Measurement(iterations = 5, time = 5)
+public class EnrichBenchmark {
+    private List<RawPage> pages;
+    private TextExtractor textExtractor;
+    private MetadataExtractor metadataExtractor;
+    private TopicTagger tagger;
+
+    /** Loads the pages and builds the parts of the enricher that live as long as the stage. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        pages = Pages.load();
+        textExtractor = new TextExtractor();
+        metadataExtractor = new MetadataExtractor();
+        tagger = new TopicTagger(TopicsFile.bundled());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        tagger.close();
+    }
+
+    /** {@code Jsoup.parse(html, url)} of every page. */
+    @Benchmark
+    public void parse(Blackhole blackhole) {
+        parseEach(blackhole::consume);
+    }
+
+    /** {@link Enricher#enrich} of every page, with a duplicate memory that has seen none of them. */
+    @Benchmark
+    public void enrich(Blackhole blackhole) {
+        enrichEach(blackhole::consume);
+    }
+
+    /** The body of {@link #parse}: hands each parsed document to {@code sink}. */
+    void parseEach(Consumer<Object> sink) {
+        for (RawPage page : pages) {
+            sink.accept(Jsoup.parse(page.html(), page.url()));
+        }
+    }
+
+    /** The body of {@link #enrich}: hands each {@link io.newsmon.enrich.EnrichResult} to {@code sink}. */
+    void enrichEach(Consumer<Object> sink) {
+        Enricher enricher = new Enricher(textExtractor, metadataExtractor, tagger, new ExactDuplicates());
+        for (RawPage page : pages) {
+            sink.accept(enricher.enrich(page));
+        }
+    }
+
+    /** The pages one operation goes over. */
+    List<RawPage> pages() {
+        return pages;
+    }
+}

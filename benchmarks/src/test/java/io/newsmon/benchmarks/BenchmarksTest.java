@@ -1,0 +1,158 @@
+package io.newsmon.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsmon.enrich.EnrichResult;
+import io.newsmon.enrich.tag.TopicDefinition;
+import io.newsmon.model.RawPage;
+import io.newsmon.model.TopicTag;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Runs the setup and the body of every benchmark once, untimed, and checks that they do the work they
+ * claim to measure, so that a change in the enrich module cannot leave them measuring nothing.
+ */
+class BenchmarksTest {
+    /** The fixture pages, relative to this module (surefire runs in the module directory). */
+    private static final Path FIXTURES = Path.of("../enrich/src/test/resources/io/newsmon/enrich/extract/pages");
+
+    @Test
+    void everyFixturePageIsABenchmarkPage() throws IOException {
+        List<String> fixtures;
+        try (Stream<Path> files = Files.list(FIXTURES)) {
+            fixtures = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".html"))
+                    .sorted().toList();
+        }
+
+        assertThat(Pages.names()).isEqualTo(fixtures).isNotEmpty();
+        assertThat(Pages.load()).allSatisfy(page -> assertThat(page.html()).contains("<html"));
+    }
+
+    @Test
+    void parseBodyParsesEveryPage() {
+        EnrichBenchmark benchmark = new EnrichBenchmark();
+        benchmark.setUp();
+        try {
+            List<Object> documents = new ArrayList<>();
+            benchmark.parseEach(documents::add);
+            benchmark.parse(blackhole());
+
+            assertThat(documents).hasSameSizeAs(benchmark.pages())
+                    .allSatisfy(document -> assertThat(((Document) document).body().text()).isNotBlank());
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    @Test
+    void enrichBodyEnrichesEveryPageAsNewInEveryPass() {
+        EnrichBenchmark benchmark = new EnrichBenchmark();
+        benchmark.setUp();
+        try {
+            List<Object> first = new ArrayList<>();
+            List<Object> second = new ArrayList<>();
+            benchmark.enrichEach(first::add);
+            benchmark.enrichEach(second::add);
+            benchmark.enrich(blackhole());
+
+            for (List<Object> pass : List.of(first, second)) {
+                assertThat(pass).hasSameSizeAs(benchmark.pages()).allSatisfy(result -> {
+                    assertThat(result).isInstanceOf(EnrichResult.Fresh.class);
+                    assertThat(((EnrichResult.Fresh) result).article().text()).isNotBlank();
+                });
+                assertThat(pass).anySatisfy(result ->
+                        assertThat(((EnrichResult.Fresh) result).article().topics()).isNotEmpty());
+            }
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    @Test
+    void taggingBodyWithTheDefaultTaxonomyTagsSomePages() {
+        TaggingBenchmark benchmark = tagging(TaggingBenchmark.DEFAULT);
+        try {
+            List<List<TopicTag>> tags = tagEach(benchmark);
+
+            assertThat(benchmark.tagger().topics()).hasSize(9);
+            assertThat(tags).hasSameSizeAs(Pages.names()).anySatisfy(page -> assertThat(page).isNotEmpty());
+            assertThat(benchmark.articles()).allSatisfy(article -> assertThat(article.text()).isNotBlank());
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    @Test
+    void taggingBodyWithStoredQueriesMatchesASmallShareOfThem() {
+        TaggingBenchmark benchmark = tagging(TaggingBenchmark.STORED);
+        try {
+            List<List<TopicTag>> tags = tagEach(benchmark);
+
+            assertThat(benchmark.tagger().topics()).hasSize(10_000);
+            assertThat(tags).hasSameSizeAs(Pages.names());
+            double mean = tags.stream().mapToInt(List::size).average().orElseThrow();
+            long pagesWithMatches = tags.stream().filter(page -> !page.isEmpty()).count();
+            // Most pages match some stored queries, each a small share of them: neither unmatchable nor all-matching.
+            assertThat(pagesWithMatches).isGreaterThanOrEqualTo(tags.size() * 3L / 4);
+            assertThat(mean).isBetween(20.0, 500.0);
+            assertThat(tags).allSatisfy(page -> assertThat(page).hasSizeLessThan(1_000));
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    @Test
+    void storedQueriesAreDistinctAndTheSameOnEveryRun() {
+        List<TopicDefinition> queries = StoredQueries.generate(10_000);
+
+        assertThat(StoredQueries.generate(10_000)).isEqualTo(queries);
+        assertThat(new HashSet<>(queries.stream().map(TopicDefinition::query).toList())).hasSize(10_000);
+        assertThat(queries.getFirst().id()).isEqualTo("q00001");
+        assertThat(queries.getLast().id()).isEqualTo("q10000");
+        assertThat(queries).extracting(TopicDefinition::query)
+                .anySatisfy(query -> assertThat(query).startsWith("+").contains(" OR "))
+                .anySatisfy(query -> assertThat(query).startsWith("title:"))
+                .anySatisfy(query -> assertThat(query).contains(" -"))
+                .anySatisfy(query -> assertThat(query).containsPattern("\"~\\d+$"));
+    }
+
+    @Test
+    void pagesGetDistinctIdsAndAreFetchedHtml() {
+        List<RawPage> pages = Pages.load();
+
+        assertThat(pages).extracting(RawPage::id).doesNotHaveDuplicates();
+        assertThat(pages).allSatisfy(page -> {
+            assertThat(page.contentType()).isEqualTo("text/html");
+            assertThat(page.httpStatus()).isEqualTo(200);
+        });
+    }
+
+    private static TaggingBenchmark tagging(String queries) {
+        TaggingBenchmark benchmark = new TaggingBenchmark();
+        benchmark.queries = queries;
+        benchmark.setUp();
+        benchmark.tag(blackhole());
+        return benchmark;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<TopicTag>> tagEach(TaggingBenchmark benchmark) {
+        List<List<TopicTag>> tags = new ArrayList<>();
+        benchmark.tagEach(page -> tags.add((List<TopicTag>) page));
+        return tags;
+    }
+
+    /** A blackhole for calling a benchmark method outside JMH, as JMH's own tests make one. */
+    private static Blackhole blackhole() {
+        return new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+    }
+}
