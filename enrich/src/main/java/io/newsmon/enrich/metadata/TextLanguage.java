@@ -46,7 +46,7 @@ public final class TextLanguage {
         }
         OpenNLPDetector detector = new OpenNLPDetector();
         detector.setMaxLength(MAX_CHARS);
-        detector.addText(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
+        detector.addText(text); // keeps only the first MAX_CHARS characters
         List<LanguageResult> results = detector.detectAll();
         return results.isEmpty() || results.getFirst().getLanguage().isEmpty() ? null
                 : bcp47(results.getFirst().getLanguage());
