@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +33,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #parse} runs {@code Jsoup.parse(html, url)} on each page, the floor of any enrichment;</li>
  *   <li>{@link #enrich} runs {@link Enricher#enrich} on each page: parse, metadata, text extraction,
  *       language detection where the page declares none, content hash, topic tagging against the default
- *       taxonomy and the duplicate check.</li>
+ *       taxonomy and the duplicate check;</li>
+ *   <li>{@link #extract} and {@link #metadata} run {@link TextExtractor#extract(Document)} and
+ *       {@link MetadataExtractor#extract} on each page parsed once in the setup: two shares of
+ *       {@link #enrich}, without the parse ({@code TaggingBenchmark} measures the tagging share).</li>
  * </ul>
  * Each pass gets a new {@link ExactDuplicates} (two empty maps, negligible next to a parse), so every page
  * is new in every pass and the benchmark never measures the redelivery path. (The enricher builds the
@@ -52,6 +56,7 @@ public class EnrichBenchmark {
     private TextExtractor textExtractor;
     private MetadataExtractor metadataExtractor;
     private TopicTagger tagger;
+    private List<Document> documents;
 
     /** Loads the pages and builds the parts of the enricher that live as long as the stage. */
     @Setup(Level.Trial)
@@ -60,6 +65,7 @@ public class EnrichBenchmark {
         textExtractor = new TextExtractor();
         metadataExtractor = new MetadataExtractor();
         tagger = new TopicTagger(TopicsFile.bundled());
+        documents = pages.stream().map(page -> Jsoup.parse(page.html(), page.url())).toList();
     }
 
     @TearDown(Level.Trial)
@@ -77,6 +83,32 @@ public class EnrichBenchmark {
     @Benchmark
     public void enrich(Blackhole blackhole) {
         enrichEach(blackhole::consume);
+    }
+
+    /** {@link TextExtractor#extract(Document)} of every page, parsed beforehand (the extractor does not modify it). */
+    @Benchmark
+    public void extract(Blackhole blackhole) {
+        extractEach(blackhole::consume);
+    }
+
+    /** {@link MetadataExtractor#extract} of every page, parsed beforehand. */
+    @Benchmark
+    public void metadata(Blackhole blackhole) {
+        metadataEach(blackhole::consume);
+    }
+
+    /** The body of {@link #extract}: hands each page's text to {@code sink}. */
+    void extractEach(Consumer<Object> sink) {
+        for (Document document : documents) {
+            sink.accept(textExtractor.extract(document));
+        }
+    }
+
+    /** The body of {@link #metadata}: hands each page's {@link io.newsmon.enrich.metadata.PageMetadata} to {@code sink}. */
+    void metadataEach(Consumer<Object> sink) {
+        for (int i = 0; i < documents.size(); i++) {
+            sink.accept(metadataExtractor.extract(documents.get(i), pages.get(i).entry()));
+        }
     }
 
     /** The body of {@link #parse}: hands each parsed document to {@code sink}. */

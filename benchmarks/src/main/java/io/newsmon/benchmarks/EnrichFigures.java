@@ -28,9 +28,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * tagging against 10,000 queries is 3.1x slower than against the default taxonomy (bar: at most 5x): met
  * </pre>
  * Before the benchmarks it tags every page against the 10,000 stored queries once and prints how many
- * match each page. The four benchmark runs use one fork each, {@value #WARMUP_ITERATIONS} warmup and
- * {@value #MEASUREMENT_ITERATIONS} measurement iterations of {@value #ITERATION_SECONDS} s, about four
- * minutes in all; JMH options given as arguments ({@code -prof gc}, {@code -wi 5}, {@code -f 2}, ...) are
+ * match each page, and after them the shares of enrichment (extraction, metadata, the monitor's cost
+ * with a query that never matches) with what the enrichment bar leaves for them. The seven benchmark runs
+ * use one fork each, {@value #WARMUP_ITERATIONS} warmup and {@value #MEASUREMENT_ITERATIONS} measurement
+ * iterations of {@value #ITERATION_SECONDS} s, about six minutes in all; JMH options given as arguments ({@code -prof gc}, {@code -wi 5}, {@code -f 2}, ...) are
  * passed on and win over these. The exit status is 0 whether or not the bars are met.
  *
  * <p>Example: {@code java -cp benchmarks/target/benchmarks.jar io.newsmon.benchmarks.EnrichFigures -prof gc}.
@@ -106,6 +107,16 @@ public final class EnrichFigures {
         out.append(line("full enrichment", enrich, pageCount));
         out.append(line("tagging, default taxonomy", tagDefault, pageCount));
         out.append(line("tagging, 10,000 stored queries", tagStored, pageCount));
+        Result<?> extract = byLabel.get("extract");
+        Result<?> metadata = byLabel.get("metadata");
+        Result<?> tagNone = byLabel.get("tag:" + TaggingBenchmark.NONE);
+        if (extract != null && metadata != null && tagNone != null) {
+            out.append("shares of enrichment, each without the parse:").append(System.lineSeparator());
+            out.append(line("text extraction", extract, pageCount));
+            out.append(line("metadata", metadata, pageCount));
+            out.append(line("tagging, one never-matching query", tagNone, pageCount));
+            out.append(budget(parse, tagDefault, tagNone, pageCount));
+        }
         out.append(System.lineSeparator()).append(matches.summary()).append(System.lineSeparator());
         double enrichRatio = enrich.getScore() / parse.getScore();
         double taggingRatio = tagDefault.getScore() / tagStored.getScore();
@@ -119,6 +130,24 @@ public final class EnrichFigures {
         return out.toString();
     }
 
+    /**
+     * What the enrichment bar leaves for the work after the parse, next to what tagging alone costs: with
+     * a bar of 0.5, everything after the parse may take as long as the parse itself.
+     */
+    private static String budget(Result<?> parse, Result<?> tagDefault, Result<?> tagNone, int pageCount) {
+        double parseMicros = micros(parse, pageCount);
+        double allowed = parseMicros * (1 / ENRICH_BAR - 1);
+        return String.format(Locale.ROOT, "the bar leaves %,.1f µs per page for everything after the parse; tagging"
+                        + " with the default taxonomy alone takes %,.1f µs (%.0f%% of it), and Lucene's monitor takes"
+                        + " %,.1f µs (%.0f%%) before it tries any query%n", allowed, micros(tagDefault, pageCount),
+                100 * micros(tagDefault, pageCount) / allowed, micros(tagNone, pageCount),
+                100 * micros(tagNone, pageCount) / allowed);
+    }
+
+    private static double micros(Result<?> result, int pageCount) {
+        return 1e6 / (result.getScore() * pageCount);
+    }
+
     private static Result<?> require(Map<String, Result<?>> byLabel, String label) {
         Result<?> result = byLabel.get(label);
         if (result == null) {
@@ -129,7 +158,7 @@ public final class EnrichFigures {
     }
 
     private static String line(String what, Result<?> result, int pageCount) {
-        double perPageMicros = 1e6 / (result.getScore() * pageCount);
+        double perPageMicros = micros(result, pageCount);
         return String.format(Locale.ROOT, "  %-31s %10.1f ± %.1f passes/s  = %,9.1f µs per page%n",
                 what, result.getScore(), Double.isNaN(result.getScoreError()) ? 0 : result.getScoreError(),
                 perPageMicros);

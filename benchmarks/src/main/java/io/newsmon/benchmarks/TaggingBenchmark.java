@@ -34,7 +34,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * text the enricher extracts from each of the {@link Pages}. One operation tags every page once.
  *
  * <p>{@link #queries} is {@value #DEFAULT} for the bundled taxonomy ({@link TopicsFile#bundled()}, 9
- * topics) or {@value #STORED} for {@link StoredQueries#generate(int) 10,000 generated stored queries}.
+ * topics), {@value #STORED} for {@link StoredQueries#generate(int) 10,000 generated stored queries}, or
+ * {@value #NONE} for one query that matches no page: what Lucene's monitor costs per article before any
+ * query is tried (indexing the article in memory and searching the query index), the floor of tagging.
  * The tagger is built once per trial (registering 10,000 queries takes a few seconds, not measured).
  *
  * <p>Run with {@code java -jar benchmarks/target/benchmarks.jar TaggingBenchmark}.
@@ -50,9 +52,13 @@ public class TaggingBenchmark {
     public static final String DEFAULT = "default";
     /** The {@link #queries} value of 10,000 generated stored queries. */
     public static final String STORED = "10000";
+    /** The {@link #queries} value of one query that matches nothing: the monitor's cost per article. */
+    public static final String NONE = "none";
+    /** The query of {@value #NONE}: a word no page holds. */
+    static final String NEVER_MATCHING = "zzqxnevermatches";
 
-    /** Which queries the tagger holds: {@value #DEFAULT} or {@value #STORED}. */
-    @Param({DEFAULT, STORED})
+    /** Which queries the tagger holds: {@value #DEFAULT}, {@value #STORED} or {@value #NONE}. */
+    @Param({DEFAULT, STORED, NONE})
     public String queries;
 
     private List<Article> articles;
@@ -92,8 +98,10 @@ public class TaggingBenchmark {
         return switch (queries) {
             case DEFAULT -> TopicsFile.bundled();
             case STORED -> StoredQueries.generate(Integer.parseInt(STORED));
-            default -> throw new IllegalArgumentException("queries \"" + queries + "\" is neither \"" + DEFAULT
-                    + "\" (the bundled taxonomy) nor \"" + STORED + "\" (generated stored queries)");
+            case NONE -> List.of(new TopicDefinition(NONE, "Matches no page", NEVER_MATCHING));
+            default -> throw new IllegalArgumentException("queries \"" + queries + "\" is not \"" + DEFAULT
+                    + "\" (the bundled taxonomy), \"" + STORED + "\" (generated stored queries) or \"" + NONE
+                    + "\" (one query that matches nothing)");
         };
     }
 

@@ -3,6 +3,7 @@ package io.newsmon.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmon.enrich.EnrichResult;
+import io.newsmon.enrich.metadata.PageMetadata;
 import io.newsmon.enrich.tag.TopicDefinition;
 import io.newsmon.model.RawPage;
 import io.newsmon.model.TopicTag;
@@ -72,6 +73,42 @@ class BenchmarksTest {
                 assertThat(pass).anySatisfy(result ->
                         assertThat(((EnrichResult.Fresh) result).article().topics()).isNotEmpty());
             }
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    @Test
+    void extractAndMetadataBodiesReadEveryPageWithoutChangingIt() {
+        EnrichBenchmark benchmark = new EnrichBenchmark();
+        benchmark.setUp();
+        try {
+            List<Object> texts = new ArrayList<>();
+            List<Object> again = new ArrayList<>();
+            List<Object> metadata = new ArrayList<>();
+            benchmark.extractEach(texts::add);
+            benchmark.extractEach(again::add);
+            benchmark.metadataEach(metadata::add);
+            benchmark.extract(blackhole());
+            benchmark.metadata(blackhole());
+
+            assertThat(texts).hasSameSizeAs(benchmark.pages()).isEqualTo(again)
+                    .allSatisfy(text -> assertThat((String) text).isNotBlank());
+            assertThat(metadata).hasSameSizeAs(benchmark.pages())
+                    .allSatisfy(page -> assertThat(((PageMetadata) page).title()).isNotBlank());
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    @Test
+    void taggingBodyWithTheNeverMatchingQueryTagsNothing() {
+        TaggingBenchmark benchmark = tagging(TaggingBenchmark.NONE);
+        try {
+            List<List<TopicTag>> tags = tagEach(benchmark);
+
+            assertThat(benchmark.tagger().topics()).hasSize(1);
+            assertThat(tags).hasSameSizeAs(Pages.names()).allSatisfy(page -> assertThat(page).isEmpty());
         } finally {
             benchmark.tearDown();
         }
