@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.newsmon.ingest.url.UrlCanonicalizer;
+import io.newsmon.model.url.UrlCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,8 +1,8 @@
 package io.newsmon.ingest.feed;
 
-import io.newsmon.ingest.url.UrlCanonicalizer;
 import io.newsmon.ingest.url.UrlResolver;
 import io.newsmon.model.FeedEntry;
+import io.newsmon.model.url.UrlCanonicalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.newsmon.ingest.feed;
 
-import io.newsmon.ingest.url.UrlCanonicalizer;
 import io.newsmon.model.FeedEntry;
+import io.newsmon.model.url.UrlCanonicalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

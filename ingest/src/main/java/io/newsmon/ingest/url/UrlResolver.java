@@ -1,5 +1,7 @@
 package io.newsmon.ingest.url;
 
+import io.newsmon.model.url.PercentEncoding;
+import io.newsmon.model.url.UrlCanonicalizer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,9 +1,16 @@
-package io.newsmon.ingest.url;
+package io.newsmon.model.url;
 
 import java.nio.charset.StandardCharsets;
 
-/** Percent-encoding normalisation of one URL component (RFC 3986, section 6.2.2). */
-final class PercentEncoding {
+/**
+ * Percent-encoding normalisation of one URL component (RFC 3986, section 6.2.2), so that two spellings
+ * of one component compare equal as strings.
+ *
+ * <p>For example {@code normalize("/%7euser/café a%2fb", "/")} gives {@code /~user/caf%C3%A9%20a%2Fb}.
+ * It is shared by {@link UrlCanonicalizer} and by code that must hand {@link java.net.URI} a link with raw
+ * spaces or non-ASCII characters. The class is stateless and thread-safe.
+ */
+public final class PercentEncoding {
     private static final String HEX = "0123456789ABCDEF";
     private static final String SUB_DELIMS = "!$&'()*+,;=";
 
@@ -17,7 +24,7 @@ final class PercentEncoding {
      * @param extraAllowed characters kept raw besides unreserved, sub-delims, {@code :} and {@code @},
      *                     for example {@code "/"} for a path
      */
-    static String normalize(String component, String extraAllowed) {
+    public static String normalize(String component, String extraAllowed) {
         byte[] bytes = component.getBytes(StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(bytes.length + 8);
         for (int i = 0; i < bytes.length; i++) {

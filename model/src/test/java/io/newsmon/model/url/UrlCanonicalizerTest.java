@@ -1,12 +1,14 @@
-package io.newsmon.ingest.url;
+package io.newsmon.model.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsmon.model.ArticleId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UrlCanonicalizerTest {
 
@@ -38,6 +40,52 @@ class UrlCanonicalizerTest {
 
         assertThat(ArticleId.of(UrlCanonicalizer.canonicalize(tracked)))
                 .isEqualTo(ArticleId.of(UrlCanonicalizer.canonicalize(plain)));
+    }
+
+    @Test
+    void givesOneCanonicalUrlToTheDesktopMobileAndAmpEditionsOfOneArticle() {
+        List<String> editions = List.of(
+                "https://example.com/news/story.html",
+                "https://www.example.com/news/story.html",
+                "https://m.example.com/news/story.html",
+                "https://mobile.example.com/news/story.html",
+                "https://amp.example.com/news/story.html",
+                "https://example.com/amp/news/story.html",
+                "https://example.com/news/story.html/amp",
+                "https://example.com/news/story.html/amp/",
+                "https://example.com/news/story.amp.html",
+                "https://example.com/news/story.html/",
+                "https://example.com/news/story.html?amp",
+                "https://example.com/news/story.html?amp=1",
+                "https://example.com/news/story.html?amp=true",
+                "https://example.com/news/story.html?outputType=amp",
+                "https://example.com/news/story.html?_amp=true");
+
+        assertThat(editions).map(UrlCanonicalizer::canonicalize).containsOnly("https://example.com/news/story.html");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://amp.example/news/story",
+            "https://m.example/x",
+            "https://mobile.example/x",
+            "https://www.example/x",
+            "https://www2.example.com/x",
+            "https://example.com/amplifier/news",
+            "https://example.com/news/camp",
+            "https://example.com/news/amp/story",
+            "https://example.com/a?ampersand=1",
+            "https://example.com/damp.html",
+            "https://example.com/"})
+    void keepsUrlsThatOnlyLookLikeOtherEditions(String url) {
+        assertThat(UrlCanonicalizer.canonicalize(url)).isEqualTo(url);
+    }
+
+    @Test
+    void keepsHttpAndHttpsApart() {
+        assertThat(UrlCanonicalizer.canonicalize("http://www.example.com/a/"))
+                .isEqualTo("http://example.com/a")
+                .isNotEqualTo(UrlCanonicalizer.canonicalize("https://www.example.com/a/"));
     }
 
     @Test

@@ -1,0 +1,12 @@
+/**
+ * Canonical article URLs: {@link io.newsmon.model.url.UrlCanonicalizer} turns the many spellings of one
+ * article's URL (tracking parameters, fragments, default ports, case, percent-encoding, {@code www.} and
+ * mobile hosts, AMP variants, a trailing slash) into one canonical string, from which
+ * {@link io.newsmon.model.ArticleId} derives the article id.
+ *
+ * <p>It lives in the model module because every stage that names an article by its URL must agree on
+ * the canonical form: ingest canonicalises feed links, enrich the page's own
+ * {@code <link rel="canonical">}. {@link io.newsmon.model.url.PercentEncoding} normalises one URL
+ * component. No I/O: the URL is never fetched.
+ */
+package io.newsmon.model.url;
