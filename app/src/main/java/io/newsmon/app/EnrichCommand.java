@@ -3,6 +3,7 @@ package io.newsmon.app;
 import io.newsmon.enrich.EnrichService;
 import io.newsmon.enrich.tag.TopicTagger;
 import io.newsmon.kafka.KafkaSettings;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,10 +21,11 @@ final class EnrichCommand implements Callable<Integer> {
     @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
     public Integer call() {
         var topics = topicOptions.loadTopics();
+        Duration duplicateWindow = topicOptions.duplicateWindow();
         KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-enrich");
         try (StopOnSignal stop = StopOnSignal.install(); TopicTagger tagger = new TopicTagger(topics)) {
             Stages.createTopics(kafka, topics);
-            try (EnrichService service = Stages.enrich(kafka, tagger)) {
+            try (EnrichService service = Stages.enrich(kafka, tagger, duplicateWindow)) {
                 service.run();
             }
         }

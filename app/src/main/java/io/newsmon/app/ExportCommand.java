@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {
             "Prints stored articles as JSON lines on standard output, one object per article, oldest fetched first:",
-            "id, url, source, title, author, publishedAt, fetchedAt, language, text, topics (ids), duplicateOf,",
-            "and tags (each topic with its score and evidence)."})
+            "id, url, source, title, author, publishedAt, fetchedAt, language, text, topics (ids), duplicateOf and",
+            "similarity (for a duplicate: its original's id and how alike their texts are), and tags (each topic",
+            "with its score and evidence)."})
 final class ExportCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ExportCommand.class);
 

@@ -11,10 +11,11 @@ import java.util.List;
  */
 record ExportedArticle(String id, String url, String canonicalUrl, String source, String feedUrl, String title,
                        String author, Instant publishedAt, Instant modifiedAt, Instant fetchedAt, String language,
-                       String siteName, String text, List<String> topics, List<TopicTag> tags, String duplicateOf) {
+                       String siteName, String text, List<String> topics, List<TopicTag> tags, String duplicateOf,
+                       Double similarity) {
     static ExportedArticle of(EnrichedArticle a) {
         return new ExportedArticle(a.id(), a.url(), a.canonicalUrl(), a.source(), a.feedUrl(), a.title(), a.author(),
                 a.publishedAt(), a.modifiedAt(), a.fetchedAt(), a.language(), a.siteName(), a.text(), a.topicIds(),
-                a.topics(), a.duplicateOf());
+                a.topics(), a.duplicateOf(), a.similarity());
     }
 }

@@ -72,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
         Durations.requirePositive("--drain-timeout", drainTimeout);
         List<FeedSource> feeds = sources.loadFeeds();
         List<TopicDefinition> topics = topicOptions.loadTopics();
+        Duration duplicateWindow = topicOptions.duplicateWindow();
         String jdbcUrl = store != null ? store : "jdbc:sqlite:" + dataDir.resolve("newsmon.db");
         try (StopOnSignal stop = once ? null : StopOnSignal.install();
              TopicTagger tagger = new TopicTagger(topics);
@@ -81,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
             KafkaSettings kafka = new KafkaSettings(broker != null ? broker.bootstrapServers() : bootstrapServers, "newsmon");
             Stages.createTopics(kafka, topics);
             try (StoreService storeService = Stages.store(kafka, articles);
-                 EnrichService enrichService = Stages.enrich(kafka, tagger);
+                 EnrichService enrichService = Stages.enrich(kafka, tagger, duplicateWindow);
                  IngestService ingestService = Stages.ingest(kafka, feeds, sources)) {
                 List<Thread> stages = List.of(Stages.start("store", storeService::run),
                         Stages.start("enrich", enrichService::run));

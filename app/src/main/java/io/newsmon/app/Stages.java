@@ -2,7 +2,7 @@ package io.newsmon.app;
 
 import io.newsmon.enrich.EnrichService;
 import io.newsmon.enrich.Enricher;
-import io.newsmon.enrich.dedup.ExactDuplicates;
+import io.newsmon.enrich.dedup.Duplicates;
 import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicDefinition;
@@ -17,6 +17,7 @@ import io.newsmon.kafka.Topics;
 import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,10 @@ final class Stages {
         return new IngestService(kafka, ingester, feeds, Clock.systemUTC());
     }
 
-    static EnrichService enrich(KafkaSettings kafka, TopicTagger tagger) {
-        Enricher enricher = new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, new ExactDuplicates());
-        return new EnrichService(kafka, enricher, Clock.systemUTC());
+    static EnrichService enrich(KafkaSettings kafka, TopicTagger tagger, Duration duplicateWindow) {
+        Duplicates duplicates = new Duplicates(duplicateWindow);
+        Enricher enricher = new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, duplicates);
+        return new EnrichService(kafka, enricher, duplicates, Clock.systemUTC());
     }
 
     static StoreService store(KafkaSettings kafka, ArticleStore store) {

@@ -1,7 +1,7 @@
 package io.newsmon.benchmarks;
 
 import io.newsmon.enrich.Enricher;
-import io.newsmon.enrich.dedup.ExactDuplicates;
+import io.newsmon.enrich.dedup.Duplicates;
 import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicTagger;
@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *       {@link MetadataExtractor#extract} on each page parsed once in the setup: two shares of
  *       {@link #enrich}, without the parse ({@code TaggingBenchmark} measures the tagging share).</li>
  * </ul>
- * Each pass gets a new {@link ExactDuplicates} (two empty maps, negligible next to a parse), so every page
+ * Each pass gets a new {@link Duplicates} (an empty fingerprint index), so every page
  * is new in every pass and the benchmark never measures the redelivery path. (The enricher builds the
  * whole article before it asks the duplicate memory, so a shared memory would not skip work either; the
  * fresh one keeps that true whatever the enricher's internals become.)
@@ -120,7 +120,7 @@ public class EnrichBenchmark {
 
     /** The body of {@link #enrich}: hands each {@link io.newsmon.enrich.EnrichResult} to {@code sink}. */
     void enrichEach(Consumer<Object> sink) {
-        Enricher enricher = new Enricher(textExtractor, metadataExtractor, tagger, new ExactDuplicates());
+        Enricher enricher = new Enricher(textExtractor, metadataExtractor, tagger, new Duplicates(Duplicates.DEFAULT_WINDOW));
         for (RawPage page : pages) {
             sink.accept(enricher.enrich(page));
         }

@@ -2,7 +2,7 @@ package io.newsmon.benchmarks;
 
 import io.newsmon.enrich.EnrichResult;
 import io.newsmon.enrich.Enricher;
-import io.newsmon.enrich.dedup.ExactDuplicates;
+import io.newsmon.enrich.dedup.Duplicates;
 import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicDefinition;
@@ -110,7 +110,7 @@ public class TaggingBenchmark {
         List<Article> articles = new ArrayList<>();
         try (TopicTagger defaults = new TopicTagger(TopicsFile.bundled())) {
             Enricher enricher = new Enricher(new TextExtractor(), new MetadataExtractor(), defaults,
-                    new ExactDuplicates());
+                    new Duplicates(Duplicates.DEFAULT_WINDOW));
             for (RawPage page : pages) {
                 EnrichedArticle article = switch (enricher.enrich(page)) {
                     case EnrichResult.Fresh fresh -> fresh.article();

@@ -1,5 +1,6 @@
 package io.newsmon.enrich;
 
+import io.newsmon.enrich.dedup.Fingerprint;
 import io.newsmon.model.EnrichedArticle;
 
 /**
@@ -18,11 +19,12 @@ public sealed interface EnrichResult {
     String id();
 
     /**
-     * A new article.
+     * A new article, now remembered as an original.
      *
-     * @param article the enriched article; {@code duplicateOf} is null
+     * @param article     the enriched article; {@code duplicateOf} is null
+     * @param fingerprint its text's fingerprint, to share with other enrich instances; null for an empty text
      */
-    record Fresh(EnrichedArticle article) implements EnrichResult {
+    record Fresh(EnrichedArticle article, Fingerprint fingerprint) implements EnrichResult {
         public Fresh {
             if (article == null || article.duplicateOf() != null) {
                 throw new IllegalArgumentException("a fresh result needs an article that duplicates nothing");
@@ -36,9 +38,10 @@ public sealed interface EnrichResult {
     }
 
     /**
-     * An article whose text another article had first.
+     * An article whose text (the same, or nearly) another article had first.
      *
-     * @param article the enriched article, with {@code duplicateOf} set to the original's id
+     * @param article the enriched article, with {@code duplicateOf} set to the original's id and its
+     *                {@code similarity}
      */
     record Duplicate(EnrichedArticle article) implements EnrichResult {
         public Duplicate {
@@ -54,7 +57,8 @@ public sealed interface EnrichResult {
     }
 
     /**
-     * A page whose id was already enriched (a redelivery): nothing to publish.
+     * A page whose article id is already remembered as an original (a redelivery, or an AMP or mobile copy
+     * whose canonical URL is the article's): nothing to publish.
      *
      * @param id the page's id
      */

@@ -1,17 +1,24 @@
 package io.newsmon.enrich;
 
+import io.newsmon.enrich.dedup.Duplicates;
+import io.newsmon.enrich.dedup.Fingerprint;
+import io.newsmon.enrich.dedup.Fingerprinter;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.KafkaStage;
+import io.newsmon.kafka.TopicFollower;
 import io.newsmon.kafka.Topics;
+import io.newsmon.model.ArticleFingerprint;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.Json;
 import io.newsmon.model.MalformedMessageException;
 import io.newsmon.model.RawPage;
 import io.newsmon.model.TopicTag;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -19,36 +26,69 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * fresh article to {@value Topics#ENRICHED} and to {@code news.topic.<id>} for each of its tags, each
  * duplicate to {@value Topics#DUPLICATES}, and each page it cannot read or enrich to {@value Topics#DLQ}.
  * Offsets are committed after the batch's records are acknowledged.
+ *
+ * <p><b>Shared duplicate memory.</b> The fingerprint of each original is written to the compacted topic
+ * {@value Topics#FINGERPRINTS} once the batch's other records are acknowledged. Every instance reads that
+ * whole topic before it consumes a page, so a restart forgets nothing, and goes on following it, so
+ * instances in one consumer group learn each other's originals. Two near duplicates enriched by two
+ * instances at nearly the same time can both become originals: each checks before the other's
+ * fingerprint arrives. That window is bounded by one batch's processing time plus the follower's poll
+ * interval (200 ms); outside it the second is always linked to the first.
  */
 public final class EnrichService implements AutoCloseable {
     /** The consumer group of the enrich stage. */
     public static final String GROUP = "newsmon-enrich";
+    /** How long reading the remembered originals at start may take. */
+    static final Duration LOAD_TIMEOUT = Duration.ofMinutes(5);
 
     private final Enricher enricher;
     private final KafkaStage stage;
     private final AtomicLong enriched = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
-    private final List<EnrichedArticle> seenInBatch = new ArrayList<>();
+    private final List<EnrichResult.Fresh> freshInBatch = new ArrayList<>();
+    private final TopicFollower fingerprints;
 
-    public EnrichService(KafkaSettings settings, Enricher enricher, Clock clock) {
+    /**
+     * @param enricher   the enricher, whose duplicate memory is {@code duplicates}
+     * @param duplicates the duplicate memory, which learns the originals in {@value Topics#FINGERPRINTS}
+     */
+    public EnrichService(KafkaSettings settings, Enricher enricher, Duplicates duplicates, Clock clock) {
         this.enricher = enricher;
+        this.fingerprints = new TopicFollower(settings, Topics.FINGERPRINTS, (id, value) -> learn(duplicates, value));
         this.stage = new KafkaStage("enrich", settings, GROUP, List.of(Topics.RAW), clock, this::handle, this::abort);
     }
 
-    /** Consumes until {@link #close()}; run it on a thread of its own. */
+    /**
+     * Reads the originals already in {@value Topics#FINGERPRINTS}, then consumes until {@link #close()};
+     * run it on a thread of its own.
+     */
     public void run() {
+        fingerprints.start().awaitCaughtUp(LOAD_TIMEOUT);
         stage.run();
     }
 
+    private static void learn(Duplicates duplicates, byte[] value) {
+        if (value == null) {
+            return;
+        }
+        ArticleFingerprint remembered = Json.read(value, ArticleFingerprint.class);
+        if (!Fingerprinter.SCHEME.equals(remembered.scheme())) {
+            return;
+        }
+        long[] bands = remembered.bands().stream().mapToLong(Long::longValue).toArray();
+        duplicates.learn(remembered.id(), new Fingerprint(bands, remembered.sketchHigh(), remembered.sketchLow(),
+                remembered.shingles()), remembered.seenAt());
+    }
+
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
-        seenInBatch.clear();
+        freshInBatch.clear();
         records.forEach(this::handle);
     }
 
-    /** The batch was not delivered and comes again: its articles must not count as seen then. */
+    /** The batch was not delivered and comes again: its originals must not be remembered then. */
     private void abort() {
-        seenInBatch.forEach(enricher::forget);
-        seenInBatch.clear();
+        freshInBatch.forEach(enricher::forget);
+        freshInBatch.clear();
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
@@ -63,9 +103,8 @@ public final class EnrichService implements AutoCloseable {
             return;
         }
         switch (result) {
-            case EnrichResult.Fresh fresh -> publish(fresh.article());
+            case EnrichResult.Fresh fresh -> publish(fresh);
             case EnrichResult.Duplicate duplicate -> {
-                seenInBatch.add(duplicate.article());
                 duplicates.incrementAndGet();
                 stage.send(Topics.DUPLICATES, duplicate.id(), duplicate.article());
             }
@@ -74,12 +113,20 @@ public final class EnrichService implements AutoCloseable {
         }
     }
 
-    private void publish(EnrichedArticle article) {
-        seenInBatch.add(article);
+    private void publish(EnrichResult.Fresh fresh) {
+        EnrichedArticle article = fresh.article();
+        freshInBatch.add(fresh);
         enriched.incrementAndGet();
         stage.send(Topics.ENRICHED, article.id(), article);
         for (TopicTag tag : article.topics()) {
             stage.send(Topics.forTag(tag.id()), article.id(), article);
+        }
+        Fingerprint fingerprint = fresh.fingerprint();
+        if (fingerprint != null) {
+            stage.sendAfterDelivery(Topics.FINGERPRINTS, article.id(), new ArticleFingerprint(
+                    ArticleFingerprint.SCHEMA_VERSION, Fingerprinter.SCHEME, article.id(), article.fetchedAt(),
+                    LongStream.of(fingerprint.bands()).boxed().toList(), fingerprint.sketchHigh(),
+                    fingerprint.sketchLow(), fingerprint.shingles()));
         }
     }
 
@@ -101,5 +148,6 @@ public final class EnrichService implements AutoCloseable {
     @Override
     public void close() {
         stage.close();
+        fingerprints.close();
     }
 }

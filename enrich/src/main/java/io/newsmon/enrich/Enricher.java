@@ -1,12 +1,15 @@
 package io.newsmon.enrich;
 
 import io.newsmon.enrich.dedup.ContentHash;
-import io.newsmon.enrich.dedup.ExactDuplicates;
+import io.newsmon.enrich.dedup.Duplicates;
+import io.newsmon.enrich.dedup.Fingerprint;
+import io.newsmon.enrich.dedup.Fingerprinter;
 import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.metadata.PageMetadata;
 import io.newsmon.enrich.metadata.TextLanguage;
 import io.newsmon.enrich.tag.TopicTagger;
+import io.newsmon.model.ArticleId;
 import io.newsmon.model.ContentTypes;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.RawPage;
@@ -20,22 +23,28 @@ import org.jsoup.nodes.Document;
  * with the page URL as base, reads its {@link MetadataExtractor metadata} (the feed entry filling the
  * gaps), {@link TextExtractor extracts} the text (the feed entry's summary when the page has none),
  * {@link TextLanguage detects} the language when the page declares none,
- * hashes it, tags it with the {@link TopicTagger} over title and text, and asks {@link ExactDuplicates}
- * whether it is new.
+ * hashes and {@link Fingerprinter fingerprints} it, tags it with the {@link TopicTagger} over title and
+ * text, and asks {@link Duplicates} whether it is new.
+ *
+ * <p><b>Identity.</b> The article id is the raw page's (ingest's {@link ArticleId} of the canonicalised
+ * feed link), unless the page declares a canonical URL ({@code <link rel=canonical>}, {@code og:url},
+ * JSON-LD {@code url}) on the same site (the same registrable domain, so a page cannot claim another
+ * site's article) that canonicalises to another URL: then it is that URL's id, so an AMP or mobile copy
+ * and the article itself are one article.
  *
  * <p>Pure apart from the duplicate memory; thread-safe when its parts are (the bundled ones are).
  *
- * <p>Example: {@code new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, new ExactDuplicates())
- * .enrich(page)}.
+ * <p>Example: {@code new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, new
+ * Duplicates(Duplicates.DEFAULT_WINDOW)).enrich(page)}.
  */
 public final class Enricher {
     private final TextExtractor textExtractor;
     private final MetadataExtractor metadataExtractor;
     private final TopicTagger tagger;
-    private final ExactDuplicates duplicates;
+    private final Duplicates duplicates;
 
     public Enricher(TextExtractor textExtractor, MetadataExtractor metadataExtractor, TopicTagger tagger,
-                    ExactDuplicates duplicates) {
+                    Duplicates duplicates) {
         this.textExtractor = textExtractor;
         this.metadataExtractor = metadataExtractor;
         this.tagger = tagger;
@@ -49,20 +58,21 @@ public final class Enricher {
             return new EnrichResult.Rejected(page.id(), problem);
         }
         EnrichedArticle article = article(page);
-        return switch (duplicates.check(article.id(), article.contentHash())) {
-            case ExactDuplicates.Verdict.New n -> new EnrichResult.Fresh(article);
-            case ExactDuplicates.Verdict.SeenId s -> new EnrichResult.AlreadySeen(article.id());
-            case ExactDuplicates.Verdict.SameContent same ->
-                    new EnrichResult.Duplicate(article.asDuplicateOf(same.originalId()));
+        Fingerprint fingerprint = Fingerprinter.of(article.text());
+        return switch (duplicates.check(article.id(), fingerprint, page.fetchedAt())) {
+            case Duplicates.Verdict.New n -> new EnrichResult.Fresh(article, fingerprint);
+            case Duplicates.Verdict.Known k -> new EnrichResult.AlreadySeen(article.id());
+            case Duplicates.Verdict.NearDuplicate near -> new EnrichResult.Duplicate(
+                    article.asDuplicateOf(near.originalId(), Math.round(near.similarity() * 1000) / 1000.0));
         };
     }
 
     /**
-     * Forgets that {@code article} was seen, because what was produced for it was not delivered and its
+     * Forgets that {@code fresh} was seen, because what was produced for it was not delivered and its
      * page will be handed over again.
      */
-    public void forget(EnrichedArticle article) {
-        duplicates.forget(article.id(), article.contentHash());
+    public void forget(EnrichResult.Fresh fresh) {
+        duplicates.forget(fresh.article().id(), fresh.fingerprint());
     }
 
     private EnrichedArticle article(RawPage page) {
@@ -74,10 +84,11 @@ public final class Enricher {
         }
         List<TopicTag> topics = tagger.tag(metadata.title(), text);
         String language = metadata.language() != null ? metadata.language() : TextLanguage.detect(text);
-        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, page.id(), page.url(), metadata.canonicalUrl(),
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, ArticleIdentity.of(page, metadata.canonicalUrl()),
+                page.url(), metadata.canonicalUrl(),
                 page.feedName(), page.feedUrl(), metadata.title(), metadata.author(), metadata.publishedAt(),
                 metadata.modifiedAt(), page.fetchedAt(), language, metadata.siteName(), text, ContentHash.of(text),
-                topics, null);
+                topics, null, null);
     }
 
     /** Why {@code page} cannot be enriched, or null when it can. */

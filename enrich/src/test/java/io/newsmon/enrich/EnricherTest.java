@@ -3,7 +3,7 @@ package io.newsmon.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmon.enrich.dedup.ContentHash;
-import io.newsmon.enrich.dedup.ExactDuplicates;
+import io.newsmon.enrich.dedup.Duplicates;
 import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicTagger;
@@ -28,7 +28,7 @@ class EnricherTest {
     private static TopicTagger tagger;
 
     private final Enricher enricher = new Enricher(new TextExtractor(), new MetadataExtractor(), tagger,
-            new ExactDuplicates());
+            new Duplicates(Duplicates.DEFAULT_WINDOW));
 
     @BeforeAll
     static void buildTagger() {
@@ -127,7 +127,59 @@ class EnricherTest {
         EnrichedArticle duplicate = ((EnrichResult.Duplicate) result).article();
         assertThat(duplicate.id()).isEqualTo(ArticleId.of(otherUrl));
         assertThat(duplicate.duplicateOf()).isEqualTo(ArticleId.of(URL));
+        assertThat(duplicate.similarity()).isEqualTo(1.0);
         assertThat(duplicate.topicIds()).contains("huawei");
+    }
+
+    @Test
+    void aCopyWithOneParagraphRewrittenIsANearDuplicateWithItsSimilarity() throws IOException {
+        String original = fixture();
+        int start = original.indexOf("<p>", original.indexOf("<article"));
+        int end = original.indexOf("</p>", start);
+        String edited = original.substring(0, start) + "<p>An updated paragraph says something else entirely,"
+                + " with new figures from a later statement by the company.</p>" + original.substring(end + 4);
+        enricher.enrich(page(URL, "text/html", 200, original));
+
+        EnrichResult result = enricher.enrich(page("https://partner.example/huawei-licence", "text/html", 200, edited));
+
+        assertThat(result).isInstanceOf(EnrichResult.Duplicate.class);
+        EnrichedArticle duplicate = ((EnrichResult.Duplicate) result).article();
+        assertThat(duplicate.duplicateOf()).isEqualTo(ArticleId.of(URL));
+        assertThat(duplicate.similarity()).isBetween(Duplicates.NEAR_THRESHOLD, 0.999);
+    }
+
+    @Test
+    void anAmpCopyWhoseCanonicalUrlIsTheArticleIsTheArticleItself() throws IOException {
+        String amp = "https://amp.meridian-ledger.example/tech/2019/08/19/huawei-licence-extension.amp.html";
+        String html = fixture().replaceFirst("<link rel=\"canonical\"[^>]*>", "")
+                .replace("<head>", "<head><link rel=\"canonical\" href=\"" + URL + "/\">");
+        enricher.enrich(page(URL, "text/html", 200, fixture()));
+
+        EnrichResult result = enricher.enrich(page(amp, "text/html", 200, html));
+
+        assertThat(result).isEqualTo(new EnrichResult.AlreadySeen(ArticleId.of(URL)));
+    }
+
+    @Test
+    void aPageCannotTakeTheIdOfAnotherSitesArticle() {
+        String html = """
+                <html lang="en"><head><link rel="canonical" href="https://meridian-ledger.example/tech/huawei-licence">
+                </head><body><article><p>A copied story that claims another site's address as its own.</p></article>
+                </body></html>""";
+        String url = "https://copycat.example/story";
+
+        EnrichResult result = enricher.enrich(page(url, "text/html", 200, html));
+
+        assertThat(((EnrichResult.Fresh) result).article().id()).isEqualTo(ArticleId.of(url));
+    }
+
+    @Test
+    void aForgottenArticleIsFreshAgain() throws IOException {
+        EnrichResult.Fresh first = (EnrichResult.Fresh) enricher.enrich(page(URL, "text/html", 200, fixture()));
+
+        enricher.forget(first);
+
+        assertThat(enricher.enrich(page(URL, "text/html", 200, fixture()))).isInstanceOf(EnrichResult.Fresh.class);
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class KafkaStage implements AutoCloseable {
     private final PollLoop loop;
     private final AtomicLong deadLettered = new AtomicLong();
     private final List<Future<RecordMetadata>> pending = new ArrayList<>();
+    private final List<ProducerRecord<String, byte[]>> afterDelivery = new ArrayList<>();
 
     /**
      * @param stage    the stage's name in logs and dead letters, for example {@code enrich}
@@ -50,12 +51,12 @@ public final class KafkaStage implements AutoCloseable {
     private void deliver(List<ConsumerRecord<byte[], byte[]>> records, PollLoop.BatchHandler handler,
                          Runnable onAbort) throws Exception {
         pending.clear();
+        afterDelivery.clear();
         try {
             handler.handle(records);
-            producer.flush();
-            for (Future<RecordMetadata> send : pending) {
-                send.get();
-            }
+            awaitPending();
+            afterDelivery.forEach(record -> pending.add(producer.send(record)));
+            awaitPending();
         } catch (ExecutionException e) {
             onAbort.run();
             throw new KafkaUnavailableException("a record was not acknowledged by the broker: "
@@ -74,6 +75,23 @@ public final class KafkaStage implements AutoCloseable {
     /** Sends {@code message} as JSON to {@code topic}, keyed by {@code key}; checked after the batch. */
     public void send(String topic, String key, Object message) {
         pending.add(producer.send(new ProducerRecord<>(topic, key, Json.write(message))));
+    }
+
+    /**
+     * Sends {@code message} as JSON to {@code topic}, keyed by {@code key}, once every other record of the
+     * batch is acknowledged (and before the batch's offsets are committed): for records that say the
+     * others were delivered, such as the fingerprint of a published original.
+     */
+    public void sendAfterDelivery(String topic, String key, Object message) {
+        afterDelivery.add(new ProducerRecord<>(topic, key, Json.write(message)));
+    }
+
+    private void awaitPending() throws InterruptedException, ExecutionException {
+        producer.flush();
+        for (Future<RecordMetadata> send : pending) {
+            send.get();
+        }
+        pending.clear();
     }
 
     /** Sends {@code record} to the dead-letter topic because of {@code error}; checked after the batch. */

@@ -14,6 +14,9 @@ import java.util.Map;
  *   <li>{@code news.topic.<id>}: the enriched articles tagged with topic {@code <id>};</li>
  *   <li>{@value #DUPLICATES}: articles found to duplicate an earlier one;</li>
  *   <li>{@value #DLQ}: records a stage could not process, with their origin;</li>
+ *   <li>{@value #FINGERPRINTS}: compacted, the fingerprints of the original articles enrich has published,
+ *       keyed by article id; also deleted after {@link #FINGERPRINT_RETENTION_MS} (the longest duplicate
+ *       window it serves) so it does not grow for ever;</li>
  *   <li>{@value #INGEST_SEEN}: compacted, the article ids ingest has published, keyed by id;</li>
  *   <li>{@value #INGEST_FEEDS}: compacted, each feed's polling state, keyed by feed URL and partitioned
  *       by the feed's host; its partitions are what ingest instances share through their consumer
@@ -27,6 +30,9 @@ public final class Topics {
     public static final String DLQ = "news.dlq";
     public static final String TOPIC_PREFIX = "news.topic.";
     public static final String INGEST_SEEN = "news.ingest.seen";
+    public static final String FINGERPRINTS = "news.enrich.fingerprints";
+    /** How long the broker keeps a fingerprint: 90 days, more than any sensible duplicate window. */
+    public static final long FINGERPRINT_RETENTION_MS = 90L * 24 * 60 * 60 * 1000;
     public static final String INGEST_FEEDS = "news.ingest.feeds";
 
     /**
@@ -59,6 +65,8 @@ public final class Topics {
                 new TopicSpec(DUPLICATES, TOPIC_PARTITIONS, large),
                 new TopicSpec(DLQ, 1, large),
                 new TopicSpec(INGEST_SEEN, STAGE_PARTITIONS, Map.of("cleanup.policy", "compact")),
+                new TopicSpec(FINGERPRINTS, STAGE_PARTITIONS, Map.of("cleanup.policy", "compact,delete",
+                        "retention.ms", String.valueOf(FINGERPRINT_RETENTION_MS))),
                 new TopicSpec(INGEST_FEEDS, INGEST_FEED_PARTITIONS, Map.of("cleanup.policy", "compact"))));
         tagIds.forEach(id -> specs.add(new TopicSpec(forTag(id), TOPIC_PARTITIONS, large)));
         return specs;

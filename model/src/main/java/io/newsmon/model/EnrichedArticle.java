@@ -26,17 +26,20 @@ import java.util.List;
  * @param text          the article text, paragraphs separated by a blank line
  * @param contentHash   a hash of the normalised text, for exact duplicate detection
  * @param topics        the topics the article was tagged with
- * @param duplicateOf   null, or the id of the article this one duplicates
+ * @param duplicateOf   null, or the id of the first-seen original this article duplicates
+ * @param similarity    for a duplicate, the estimated similarity of its text to the original's, from 0 to 1
+ *                      (1 for the same text); null otherwise
  */
 public record EnrichedArticle(int schemaVersion, String id, String url, String canonicalUrl, String source,
                               String feedUrl, String title, String author, Instant publishedAt, Instant modifiedAt,
                               Instant fetchedAt, String language, String siteName, String text,
-                              String contentHash, List<TopicTag> topics, String duplicateOf) {
+                              String contentHash, List<TopicTag> topics, String duplicateOf,
+                              Double similarity) {
     /**
-     * The version of this message's shape: 2 added {@code canonicalUrl} and {@code modifiedAt} (null when
-     * read from a version 1 message).
+     * The version of this message's shape: 2 added {@code canonicalUrl} and {@code modifiedAt}, 3 added
+     * {@code similarity} (each null when read from an older message).
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     public EnrichedArticle {
         Checks.require(id, "article id");
@@ -56,12 +59,12 @@ public record EnrichedArticle(int schemaVersion, String id, String url, String c
     /** This article with {@code newTopics} in place of its topics. */
     public EnrichedArticle withTopics(List<TopicTag> newTopics) {
         return new EnrichedArticle(schemaVersion, id, url, canonicalUrl, source, feedUrl, title, author, publishedAt,
-                modifiedAt, fetchedAt, language, siteName, text, contentHash, newTopics, duplicateOf);
+                modifiedAt, fetchedAt, language, siteName, text, contentHash, newTopics, duplicateOf, similarity);
     }
 
-    /** This article marked as a duplicate of {@code originalId}. */
-    public EnrichedArticle asDuplicateOf(String originalId) {
+    /** This article marked as a duplicate of {@code originalId}, with the estimated {@code similarity} of their texts. */
+    public EnrichedArticle asDuplicateOf(String originalId, double similarity) {
         return new EnrichedArticle(schemaVersion, id, url, canonicalUrl, source, feedUrl, title, author, publishedAt,
-                modifiedAt, fetchedAt, language, siteName, text, contentHash, topics, originalId);
+                modifiedAt, fetchedAt, language, siteName, text, contentHash, topics, originalId, similarity);
     }
 }

@@ -12,7 +12,7 @@ class EnrichedArticleTest {
             "https://news.example/a", "https://news.example/story/a", "Example", "https://news.example/rss",
             "Title", "Ann Lee, Bo Chen", Instant.parse("2019-05-16T08:00:00Z"), Instant.parse("2019-05-16T09:30:00Z"),
             Instant.parse("2019-05-16T10:00:00Z"), "en", "Example News", "Text.", "hash",
-            List.of(new TopicTag("huawei", 2, List.of("Huawei: \"...Huawei said...\""))), null);
+            List.of(new TopicTag("huawei", 2, List.of("Huawei: \"...Huawei said...\""))), null, null);
 
     @Test
     void roundTripsThroughJson() {

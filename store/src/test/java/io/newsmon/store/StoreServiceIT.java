@@ -74,7 +74,7 @@ class StoreServiceIT {
     private static EnrichedArticle article(String id, String text) {
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, id, "https://news.example/" + id, null, "Example",
                 "https://news.example/feed.xml", "Title " + id, null, null, null, Instant.parse("2026-03-01T00:00:00Z"),
-                "en", null, text, "hash-" + id, List.of(), null);
+                "en", null, text, "hash-" + id, List.of(), null, null);
     }
 
     private static List<DeadLetter> deadLetters(String bootstrap, int expected) {

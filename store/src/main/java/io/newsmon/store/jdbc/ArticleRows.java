@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +17,14 @@ import java.util.function.Consumer;
 final class ArticleRows {
     static final String INSERT_ARTICLE = "INSERT INTO article (id, url, source, feed_url, title, author,"
             + " published_at, fetched_at, language, site_name, text, content_hash, duplicate_of, stored_at,"
-            + " canonical_url, modified_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+            + " canonical_url, modified_at, similarity)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
     static final String INSERT_TOPIC = "INSERT INTO article_topic (article_id, topic_id, ordinal, score, evidence)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, topic_id) DO NOTHING";
     /** Articles with their topics, one row per topic (or one row with null topic columns). */
     static final String SELECT = "SELECT a.id, a.url, a.source, a.feed_url, a.title, a.author, a.published_at,"
             + " a.fetched_at, a.language, a.site_name, a.text, a.content_hash, a.duplicate_of,"
-            + " a.canonical_url, a.modified_at,"
+            + " a.canonical_url, a.modified_at, a.similarity,"
             + " t.topic_id, t.score, t.evidence"
             + " FROM article a LEFT JOIN article_topic t ON t.article_id = a.id";
 
@@ -48,6 +49,11 @@ final class ArticleRows {
         dialect.bindInstant(insert, 14, storedAt);
         insert.setString(15, article.canonicalUrl());
         dialect.bindInstant(insert, 16, article.modifiedAt());
+        if (article.similarity() == null) {
+            insert.setNull(17, Types.DOUBLE);
+        } else {
+            insert.setDouble(17, article.similarity());
+        }
     }
 
     /** Adds one batch entry per topic of {@code article}, keeping their order in {@code ordinal}. */
@@ -96,7 +102,12 @@ final class ArticleRows {
                 rows.getString("title"), rows.getString("author"), dialect.readInstant(rows, "published_at"),
                 dialect.readInstant(rows, "modified_at"), dialect.readInstant(rows, "fetched_at"),
                 rows.getString("language"), rows.getString("site_name"), rows.getString("text"),
-                rows.getString("content_hash"), List.of(), rows.getString("duplicate_of"));
+                rows.getString("content_hash"), List.of(), rows.getString("duplicate_of"), similarity(rows));
+    }
+
+    private static Double similarity(ResultSet rows) throws SQLException {
+        double similarity = rows.getDouble("similarity");
+        return rows.wasNull() ? null : similarity;
     }
 
     private static List<String> evidence(String json) {

@@ -80,7 +80,7 @@ abstract class ArticleStoreContract {
         EnrichedArticle original = Articles.fixture().get(0);
         store.upsert(List.of(original));
         EnrichedArticle changed = Articles.retagged(Articles.retitled(original, "Rewritten headline"),
-                topic("energy", 9.0)).asDuplicateOf("e07b3f5c2d914a8c9e6f1a2b3c4d5e6f");
+                topic("energy", 9.0)).asDuplicateOf("e07b3f5c2d914a8c9e6f1a2b3c4d5e6f", 0.9);
 
         WriteResult result = store.upsert(List.of(changed, article("new-one", "2024-03-05T09:00:00Z", null)));
 
@@ -107,7 +107,7 @@ abstract class ArticleStoreContract {
                         "line one\nline two", "Zoë — “quoted” 日本語")),
                 new TopicTag("energy", 7.5e-3, List.of()),
                 new TopicTag("aviation", 0, List.of("{\"not\": \"json object\"}")));
-        EnrichedArticle tagged = article("tagged", "2024-03-05T08:00:00Z", null).asDuplicateOf("original");
+        EnrichedArticle tagged = article("tagged", "2024-03-05T08:00:00Z", null).asDuplicateOf("original", 0.84375);
         tagged = Articles.retagged(tagged, topics.toArray(TopicTag[]::new));
 
         store.upsert(List.of(tagged));
@@ -115,6 +115,7 @@ abstract class ArticleStoreContract {
         EnrichedArticle found = store.find("tagged").orElseThrow();
         assertThat(found.topics()).isEqualTo(topics);
         assertThat(found.duplicateOf()).isEqualTo("original");
+        assertThat(found.similarity()).isEqualTo(0.84375);
         assertThat(store.topicIds("tagged")).containsExactly("sanctions", "energy", "aviation");
     }
 
@@ -122,7 +123,7 @@ abstract class ArticleStoreContract {
     void roundTripsAnArticleWithOnlyTheRequiredFields() {
         EnrichedArticle bare = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, "bare",
                 "https://news.example/bare", null, null, null, null, null, null, null, Instant.parse("2024-03-05T08:00:00Z"),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
 
         store.upsert(List.of(bare));
 
@@ -135,7 +136,7 @@ abstract class ArticleStoreContract {
         EnrichedArticle precise = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, "precise",
                 "https://news.example/precise", null, "s", null, "t", null, Instant.parse("1970-01-01T00:00:00.000001Z"),
                 Instant.parse("2098-06-30T12:00:00.000002Z"), Instant.parse("2099-12-31T23:59:59.123456789Z"), null,
-                null, "x", null, null, null);
+                null, "x", null, null, null, null);
 
         store.upsert(List.of(precise));
 

@@ -30,7 +30,7 @@ final class Articles {
                 "https://news.example/articles/" + id, "News Example", "https://news.example/feed.xml",
                 "Article " + id, "Desk " + id, published, published == null ? null : published.plusSeconds(600),
                 Instant.parse(fetchedAt), "en",
-                "News Example", "Body of article " + id + ".", "hash-" + id, List.of(topics), null);
+                "News Example", "Body of article " + id + ".", "hash-" + id, List.of(topics), null, null);
     }
 
     /** A topic tag with one line of evidence. */
@@ -42,7 +42,7 @@ final class Articles {
     static EnrichedArticle retitled(EnrichedArticle a, String title) {
         return new EnrichedArticle(a.schemaVersion(), a.id(), a.url(), a.canonicalUrl(), a.source(), a.feedUrl(),
                 title, a.author(), a.publishedAt(), a.modifiedAt(), a.fetchedAt(), a.language(), a.siteName(), a.text(),
-                a.contentHash(), a.topics(), a.duplicateOf());
+                a.contentHash(), a.topics(), a.duplicateOf(), a.similarity());
     }
 
     /** {@code article} with other topics. */
