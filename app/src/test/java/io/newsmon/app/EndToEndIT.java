@@ -99,6 +99,59 @@ class EndToEndIT {
     }
 
     @Test
+    void aRetitledCopyOnASecondSiteAfterARestartIsLinkedToTheOriginalAndARerunAddsNothing() throws Exception {
+        String db = "jdbc:sqlite:" + dir.resolve("news.db");
+        assertThat(runOnce(db).exitCode()).isZero();
+        Map<String, JsonNode> first = byPath(Cli.export(db));
+        JsonNode original = first.get("/articles/uk-5g-deadline.html").get("duplicateOf").isNull()
+                ? first.get("/articles/uk-5g-deadline.html") : first.get("/partner/uk-huawei-5g.html");
+        // A second site (the same server under another host name) republishes the story with a new
+        // headline and its own chrome; the Wire Desk feed links to it, behind tracking parameters.
+        String secondSite = site.base().replace("127.0.0.1", "localhost");
+        site.add("/syndicated/huawei-5g-2027.html", syndicatedCopy());
+        site.add("/feeds/rss.xml", rssWithItem(secondSite + "/syndicated/huawei-5g-2027.html?utm_source=rss&amp;utm_medium=syndication"));
+
+        Cli.Result second = runOnce(db);
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("stored     1 new");
+        Map<String, JsonNode> after = byPath(Cli.export(db));
+        JsonNode copy = after.get("/syndicated/huawei-5g-2027.html");
+        assertThat(copy).as("stored, linked, not lost").isNotNull();
+        assertThat(copy.get("url").asText()).isEqualTo(secondSite + "/syndicated/huawei-5g-2027.html");
+        assertThat(copy.get("duplicateOf").asText()).isEqualTo(original.get("id").asText());
+        assertThat(copy.get("similarity").asDouble()).isBetween(0.6, 1.0);
+        assertThat(copy.get("title").asText()).isEqualTo("Huawei must leave British 5G networks by 2027");
+
+        Cli.Result third = runOnce(db);
+        assertThat(third.exitCode()).as(third.err()).isZero();
+        assertThat(third.out()).contains("stored     0 new");
+        assertThat(Cli.export(db)).hasSize(after.size());
+    }
+
+    /** The partner's copy of the UK story as a third site would republish it: new headline, new chrome. */
+    private static String syndicatedCopy() throws Exception {
+        String partner = new String(EndToEndIT.class.getResourceAsStream("/site/partner/uk-huawei-5g.html").readAllBytes(),
+                StandardCharsets.UTF_8);
+        return partner.replace("UK orders operators to remove Huawei from 5G by 2027", "Huawei must leave British 5G networks by 2027")
+                .replace("Partner Daily", "Syndicate Weekly")
+                .replace("<body>", "<body><nav><a href=\"/\">Syndicate Weekly home</a> <a href=\"/world\">World</a></nav>");
+    }
+
+    /** The Wire Desk RSS feed with one more item linking to {@code link}. */
+    private static String rssWithItem(String link) throws Exception {
+        String rss = new String(EndToEndIT.class.getResourceAsStream("/site/feeds/rss.xml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        return rss.replace("  </channel>", """
+                    <item>
+                      <title>Huawei must leave British 5G networks by 2027</title>
+                      <link>%s</link>
+                      <pubDate>Fri, 06 Mar 2026 08:00:00 GMT</pubDate>
+                      <guid isPermaLink="false">wire-1005</guid>
+                    </item>
+                  </channel>""".formatted(link));
+    }
+
+    @Test
     void postgresStoresTheSameArticlesAsSqlite() throws Exception {
         TestPostgres postgres = TestPostgres.start();
         Assumptions.assumeTrue(postgres != null, TestPostgres::whyUnavailable);

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  */
 public final class Fingerprinter {
     /** Words per shingle. */
-    public static final int SHINGLE_WORDS = 4;
+    public static final int SHINGLE_WORDS = 3;
     /** LSH bands. */
     public static final int BANDS = 5;
     /** Minimum hashes per band. */

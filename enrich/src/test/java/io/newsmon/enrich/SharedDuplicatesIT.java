@@ -1,0 +1,163 @@
+package io.newsmon.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsmon.enrich.dedup.Duplicates;
+import io.newsmon.enrich.extract.TextExtractor;
+import io.newsmon.enrich.metadata.MetadataExtractor;
+import io.newsmon.enrich.tag.TopicTagger;
+import io.newsmon.enrich.tag.TopicsFile;
+import io.newsmon.kafka.KafkaSettings;
+import io.newsmon.kafka.TopicAdmin;
+import io.newsmon.kafka.Topics;
+import io.newsmon.model.ArticleId;
+import io.newsmon.model.EnrichedArticle;
+import io.newsmon.model.FeedEntry;
+import io.newsmon.model.Json;
+import io.newsmon.model.RawPage;
+import io.newsmon.testkit.TestKafka;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two enrich instances in one consumer group on a real broker share their duplicate memory through
+ * {@value Topics#FINGERPRINTS}, and a new instance started after them knows every original.
+ */
+class SharedDuplicatesIT {
+    private static final Instant FETCHED = Instant.parse("2026-03-01T12:00:00Z");
+    private static final String ORIGINAL = "https://meridian-ledger.example/tech/huawei-licence-extension";
+    private static final String COPY = "https://partner-daily.example/world/huawei-licence";
+    private static final String LATE_COPY = "https://third-site.example/huawei-licence-copy";
+    private static TopicTagger tagger;
+
+    @BeforeAll
+    static void buildTagger() {
+        tagger = new TopicTagger(TopicsFile.bundled());
+    }
+
+    @AfterAll
+    static void closeTagger() {
+        tagger.close();
+    }
+
+    @Test
+    void instancesLearnEachOthersOriginalsAndANewInstanceKnowsThemAll() throws Exception {
+        try (TestKafka kafka = TestKafka.start()) {
+            KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "shared-duplicates-test");
+            try (TopicAdmin admin = new TopicAdmin(settings)) {
+                admin.ensureTopics(Topics.all(tagger.topics().stream().map(t -> t.id()).toList()));
+            }
+            Duplicates first = new Duplicates(Duplicates.DEFAULT_WINDOW);
+            Duplicates second = new Duplicates(Duplicates.DEFAULT_WINDOW);
+            try (EnrichService one = service(settings, first); EnrichService two = service(settings, second)) {
+                Thread.ofPlatform().daemon().start(one::run);
+                Thread.ofPlatform().daemon().start(two::run);
+
+                publish(kafka, page(ORIGINAL, fixture()));
+                await(() -> first.size() == 1 && second.size() == 1, "both instances remember the original");
+
+                publish(kafka, page(COPY, edited(fixture())));
+                List<EnrichedArticle> duplicates = await(kafka, Topics.DUPLICATES, 1);
+                assertThat(duplicates).singleElement().satisfies(copy -> {
+                    assertThat(copy.id()).isEqualTo(ArticleId.of(COPY));
+                    assertThat(copy.duplicateOf()).isEqualTo(ArticleId.of(ORIGINAL));
+                    assertThat(copy.similarity()).isBetween(Duplicates.NEAR_THRESHOLD, 1.0);
+                });
+                assertThat(one.duplicates() + two.duplicates()).isEqualTo(1);
+                assertThat(one.enriched() + two.enriched()).isEqualTo(1);
+            }
+
+            Duplicates restarted = new Duplicates(Duplicates.DEFAULT_WINDOW);
+            try (EnrichService three = service(settings, restarted)) {
+                Thread.ofPlatform().daemon().start(three::run);
+                publish(kafka, page(LATE_COPY, fixture()));
+                List<EnrichedArticle> duplicates = await(kafka, Topics.DUPLICATES, 2);
+                assertThat(duplicates).extracting(EnrichedArticle::id).contains(ArticleId.of(LATE_COPY));
+                assertThat(duplicates).filteredOn(d -> d.id().equals(ArticleId.of(LATE_COPY))).singleElement()
+                        .satisfies(copy -> assertThat(copy.duplicateOf()).isEqualTo(ArticleId.of(ORIGINAL)));
+                assertThat(restarted.size()).isEqualTo(1);
+                assertThat(three.enriched()).isZero();
+            }
+        }
+    }
+
+    private static EnrichService service(KafkaSettings settings, Duplicates duplicates) {
+        return new EnrichService(settings, new Enricher(new TextExtractor(), new MetadataExtractor(), tagger,
+                duplicates), duplicates, Clock.systemUTC());
+    }
+
+    private static void publish(TestKafka kafka, RawPage page) throws Exception {
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.RAW, page.id(), Json.write(page))).get();
+        }
+    }
+
+    /** The articles in {@code topic}, read until {@code expected} arrived (or 60 s passed) and 2 s more. */
+    private static List<EnrichedArticle> await(TestKafka kafka, String topic, int expected) {
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id",
+                "reader-" + System.nanoTime(), "auto.offset.reset", "earliest");
+        List<EnrichedArticle> articles = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            boolean extended = false;
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> articles.add(Json.read(r.value(), EnrichedArticle.class)));
+                if (!extended && articles.size() >= expected) {
+                    deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                    extended = true;
+                }
+            }
+        }
+        return articles;
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static RawPage page(String url, String html) {
+        FeedEntry entry = new FeedEntry("Feed title", url, FETCHED, null, null);
+        return new RawPage(RawPage.SCHEMA_VERSION, ArticleId.of(url), url, "https://feeds.example/rss", "Feeds", entry,
+                FETCHED, 200, "text/html", "UTF-8", html);
+    }
+
+    /** The fixture with its first body paragraph rewritten and its canonical link removed. */
+    private static String edited(String html) {
+        int start = html.indexOf("<p>", html.indexOf("<article"));
+        int end = html.indexOf("</p>", start);
+        return html.substring(0, start) + "<p>A rewritten opening paragraph with the partner's own framing of the"
+                + " story and a figure from a later statement.</p>" + html.substring(end + 4);
+    }
+
+    private static String fixture() throws IOException {
+        try (InputStream in = SharedDuplicatesIT.class.getResourceAsStream("extract/pages/semantic-article.html")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("<link rel=\"canonical\"[^>]*>", "");
+        }
+    }
+}
