@@ -148,6 +148,31 @@ class BenchmarksTest {
     }
 
     @Test
+    void dedupBenchmarkLooksUpEveryPageInAFullIndexAndFindsNoOriginal() {
+        DedupBenchmark benchmark = new DedupBenchmark();
+        benchmark.remembered = 10_000;
+        benchmark.setUp();
+
+        List<Object> candidates = new ArrayList<>();
+        for (int i = 0; i < Pages.names().size(); i++) {
+            candidates.add(benchmark.fingerprintAndLookUp());
+            assertThat(benchmark.fingerprint()).isNotNull();
+        }
+
+        // Random originals share no band with a real text: the benchmark measures the common miss.
+        assertThat(candidates).hasSize(Pages.names().size()).containsOnlyNulls();
+    }
+
+    @Test
+    void dedupFiguresMeasureAMonthOfOriginalsInSegments() {
+        String line = DedupFigures.memory(10_000);
+
+        // The heap figure varies with the JVM; the counted one is checked in FingerprintIndexTest.
+        assertThat(line).contains("10,000 remembered in 16 segments").containsPattern("\\d+\\.\\d bytes each counted")
+                .containsPattern("\\d+\\.\\d measured on the heap");
+    }
+
+    @Test
     void storedQueriesAreDistinctAndTheSameOnEveryRun() {
         List<TopicDefinition> queries = StoredQueries.generate(10_000);
 

@@ -3,7 +3,6 @@ package io.newsmon.enrich.dedup;
 import io.newsmon.model.ArticleId;
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The content hash of an article's text, for exact duplicate detection: two texts that differ only in
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  * both are 32 hex digits ({@link ArticleId#hash(String)} of {@code "huawei again"}).
  */
 public final class ContentHash {
-    private static final Pattern PUNCTUATION_AND_SPACE = Pattern.compile("[\\p{P}\\p{S}\\p{Z}\\s\\p{Cc}\\p{Cf}]+");
 
     private ContentHash() {
     }
@@ -35,7 +33,38 @@ public final class ContentHash {
         if (text == null) {
             return "";
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return PUNCTUATION_AND_SPACE.matcher(folded).replaceAll(" ").strip();
+        boolean ascii = text.chars().allMatch(c -> c < 0x80);
+        String folded = ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(folded.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            if (isSeparator(c)) {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.appendCodePoint(ascii && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Punctuation, symbols, separators, whitespace, control and format characters. */
+    private static boolean isSeparator(int c) {
+        if (c < 0x80) {
+            return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9');
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                 Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL, Character.SPACE_SEPARATOR,
+                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.CONTROL, Character.FORMAT -> true;
+            default -> false;
+        };
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * The remembered originals, as compact arrays: for each article its 16-byte id and its 128-bit sketch
  * (32 bytes), and for each of its {@value Fingerprinter#BANDS} band keys one 4-byte entry in an
  * open-addressing table (8 bits of the key as a tag, 24 bits of slot number), kept at most
- * {@value #FROZEN_LOAD_PERCENT}% full: about 56 bytes per article, measured by {@link #bytes()}. Band keys
+ * {@value #FROZEN_LOAD_PERCENT}% full: about 56 bytes per frozen article, 59 on average with the growing
+ * segment, counted by {@link #bytes()}. Band keys
  * themselves are not kept, so a full table cannot be rehashed; instead the index is a row of
  * <em>segments</em>, one per {@code window / }{@value #SEGMENTS_PER_WINDOW} of time:
  * <ul>
@@ -38,10 +39,10 @@ import java.util.List;
  */
 public final class FingerprintIndex {
     /** Segments per window: expiry steps of a window / this. */
-    public static final int SEGMENTS_PER_WINDOW = 8;
+    public static final int SEGMENTS_PER_WINDOW = 16;
     static final int FROZEN_LOAD_PERCENT = 85;
     private static final double FROZEN_LOAD = FROZEN_LOAD_PERCENT / 100.0;
-    private static final double GROWING_LOAD = 0.7;
+    private static final double GROWING_LOAD = 0.75;
     private static final int SLOT_LONGS = 4;
     private static final int MAX_SLOTS = (1 << 24) - 2;
     private static final int FIRST_CAPACITY = 64;
@@ -83,23 +84,23 @@ public final class FingerprintIndex {
         for (Segment segment : segments()) {
             for (int band = 0; band < Fingerprinter.BANDS; band++) {
                 int key = key32(fingerprint.band(band));
-                int[] table = segment.table;
                 int tag = key & 0xFF;
-                for (int i = home(key, table.length); table[i] != 0; i = next(i, table.length)) {
-                    int entry = table[i];
+                Table table = segment.table;
+                for (int i = home(key, table.capacity); table.get(i) != 0; i = next(i, table.capacity)) {
+                    int entry = table.get(i);
                     if (entry >>> 24 != tag) {
                         continue;
                     }
                     int slot = (entry & 0xFFFFFF) - 1;
-                    long[] slots = segment.slots;
-                    int at = slot * SLOT_LONGS;
-                    if (slots[at] == 0 && slots[at + 1] == 0) {
+                    long[] chunk = segment.chunk(slot);
+                    int at = Segment.offset(slot);
+                    if (chunk[at] == 0 && chunk[at + 1] == 0) {
                         continue;
                     }
-                    if (slots[at] == idHigh && slots[at + 1] == idLow) {
+                    if (chunk[at] == idHigh && chunk[at + 1] == idLow) {
                         return new Candidate(id, 1);
                     }
-                    double similarity = Fingerprint.similarity(slots[at + 2], slots[at + 3],
+                    double similarity = Fingerprint.similarity(chunk[at + 2], chunk[at + 3],
                             fingerprint.sketchHigh(), fingerprint.sketchLow());
                     if (similarity > bestSimilarity) {
                         bestSimilarity = similarity;
@@ -112,8 +113,9 @@ public final class FingerprintIndex {
         if (bestSegment == null) {
             return null;
         }
-        int at = bestSlot * SLOT_LONGS;
-        return new Candidate(id(bestSegment.slots[at], bestSegment.slots[at + 1]), bestSimilarity);
+        long[] chunk = bestSegment.chunk(bestSlot);
+        int at = Segment.offset(bestSlot);
+        return new Candidate(id(chunk[at], chunk[at + 1]), bestSimilarity);
     }
 
     /** Remembers {@code id} with {@code fingerprint}, seen at {@code seenAt}. */
@@ -138,12 +140,13 @@ public final class FingerprintIndex {
         for (Segment segment : segments()) {
             for (int band = 0; band < Fingerprinter.BANDS; band++) {
                 int key = key32(fingerprint.band(band));
-                int[] table = segment.table;
-                for (int i = home(key, table.length); table[i] != 0; i = next(i, table.length)) {
-                    int at = ((table[i] & 0xFFFFFF) - 1) * SLOT_LONGS;
-                    if (table[i] >>> 24 == (key & 0xFF) && segment.slots[at] == idHigh
-                            && segment.slots[at + 1] == idLow) {
-                        Arrays.fill(segment.slots, at, at + SLOT_LONGS, 0);
+                Table table = segment.table;
+                for (int i = home(key, table.capacity); table.get(i) != 0; i = next(i, table.capacity)) {
+                    int slot = (table.get(i) & 0xFFFFFF) - 1;
+                    long[] chunk = segment.chunk(slot);
+                    int at = Segment.offset(slot);
+                    if (table.get(i) >>> 24 == (key & 0xFF) && chunk[at] == idHigh && chunk[at + 1] == idLow) {
+                        Arrays.fill(chunk, at, at + SLOT_LONGS, 0);
                         segment.removed++;
                         return true;
                     }
@@ -228,11 +231,52 @@ public final class FingerprintIndex {
         return HexFormat.of().toHexDigits(high) + HexFormat.of().toHexDigits(low);
     }
 
-    /** The articles first seen during one span of time. */
+    /**
+     * An open-addressing table of int entries, in chunks of {@value #CHUNK_INTS} ints (64 KiB) so that no
+     * array is large enough to be a humongous object, which G1 rounds up to whole heap regions.
+     */
+    private static final class Table {
+        static final int CHUNK_BITS = 14;
+        static final int CHUNK_INTS = 1 << CHUNK_BITS;
+        final int capacity;
+        final int[][] chunks;
+
+        Table(int capacity) {
+            this.capacity = capacity;
+            this.chunks = new int[(capacity + CHUNK_INTS - 1) >>> CHUNK_BITS][];
+            for (int c = 0; c < chunks.length; c++) {
+                chunks[c] = new int[Math.min(CHUNK_INTS, capacity - (c << CHUNK_BITS))];
+            }
+        }
+
+        int get(int i) {
+            return chunks[i >>> CHUNK_BITS][i & (CHUNK_INTS - 1)];
+        }
+
+        void insert(int key, int slot) {
+            int i = home(key, capacity);
+            while (get(i) != 0) {
+                i = next(i, capacity);
+            }
+            chunks[i >>> CHUNK_BITS][i & (CHUNK_INTS - 1)] = (key & 0xFF) << 24 | (slot + 1);
+        }
+
+        long bytes() {
+            return 16L + chunks.length * 16L + capacity * 4L;
+        }
+    }
+
+    /**
+     * The articles first seen during one span of time: per slot, id and sketch in chunks of
+     * {@value #SLOTS_PER_CHUNK} slots (64 KiB), the band entries in a {@link Table} and, while the segment
+     * grows, the band keys.
+     */
     private static final class Segment {
-        private long[] slots = new long[FIRST_CAPACITY * SLOT_LONGS];
-        private int[] keys = new int[FIRST_CAPACITY * Fingerprinter.BANDS];
-        private int[] table = new int[(int) (FIRST_CAPACITY * Fingerprinter.BANDS / GROWING_LOAD) + 1];
+        static final int SLOT_BITS = 11;
+        static final int SLOTS_PER_CHUNK = 1 << SLOT_BITS;
+        private final List<long[]> slots = new ArrayList<>();
+        private List<int[]> keys = new ArrayList<>();
+        private Table table = new Table((int) (FIRST_CAPACITY * Fingerprinter.BANDS / GROWING_LOAD) + 1);
         private int count;
         private int removed;
         private final long oldestMillis;
@@ -243,27 +287,43 @@ public final class FingerprintIndex {
             this.newestMillis = millis;
         }
 
+        long[] chunk(int slot) {
+            return slots.get(slot >>> SLOT_BITS);
+        }
+
+        static int offset(int slot) {
+            return (slot & (SLOTS_PER_CHUNK - 1)) * SLOT_LONGS;
+        }
+
         void add(long idHigh, long idLow, Fingerprint fingerprint, long millis) {
-            if ((count + 1) * SLOT_LONGS > slots.length) {
-                int capacity = Math.min(MAX_SLOTS, count + Math.max(FIRST_CAPACITY, count / 2));
-                slots = Arrays.copyOf(slots, capacity * SLOT_LONGS);
-                keys = Arrays.copyOf(keys, capacity * Fingerprinter.BANDS);
+            int inChunk = count & (SLOTS_PER_CHUNK - 1);
+            if (inChunk == 0) {
+                slots.add(new long[FIRST_CAPACITY * SLOT_LONGS]);
+                keys.add(new int[FIRST_CAPACITY * Fingerprinter.BANDS]);
+            } else if (inChunk * SLOT_LONGS == slots.getLast().length) {
+                // The last chunk doubles until it is full size, so a small segment stays small.
+                int capacity = Math.min(SLOTS_PER_CHUNK, inChunk * 2);
+                slots.set(slots.size() - 1, Arrays.copyOf(slots.getLast(), capacity * SLOT_LONGS));
+                keys.set(keys.size() - 1, Arrays.copyOf(keys.getLast(), capacity * Fingerprinter.BANDS));
             }
-            int at = count * SLOT_LONGS;
-            slots[at] = idHigh;
-            slots[at + 1] = idLow;
-            slots[at + 2] = fingerprint.sketchHigh();
-            slots[at + 3] = fingerprint.sketchLow();
+            long[] chunk = chunk(count);
+            int at = offset(count);
+            chunk[at] = idHigh;
+            chunk[at + 1] = idLow;
+            chunk[at + 2] = fingerprint.sketchHigh();
+            chunk[at + 3] = fingerprint.sketchLow();
+            int[] keyChunk = keys.get(count >>> SLOT_BITS);
+            int keyAt = (count & (SLOTS_PER_CHUNK - 1)) * Fingerprinter.BANDS;
             for (int band = 0; band < Fingerprinter.BANDS; band++) {
-                keys[count * Fingerprinter.BANDS + band] = key32(fingerprint.band(band));
+                keyChunk[keyAt + band] = key32(fingerprint.band(band));
             }
             count++;
             newestMillis = Math.max(newestMillis, millis);
-            if ((long) count * Fingerprinter.BANDS > table.length * GROWING_LOAD) {
-                rebuild((int) (table.length * 2L));
+            if ((long) count * Fingerprinter.BANDS > table.capacity * GROWING_LOAD) {
+                rebuild((int) (table.capacity * 3L / 2));
             } else {
                 for (int band = 0; band < Fingerprinter.BANDS; band++) {
-                    insert(table, keys[(count - 1) * Fingerprinter.BANDS + band], count - 1);
+                    table.insert(keyChunk[keyAt + band], count - 1);
                 }
             }
         }
@@ -271,30 +331,36 @@ public final class FingerprintIndex {
         /** Rebuilds the table at the frozen load and drops the keys and the unused slot capacity. */
         void freeze() {
             rebuild((int) Math.ceil(count * Fingerprinter.BANDS / FROZEN_LOAD) + 1);
-            slots = Arrays.copyOf(slots, count * SLOT_LONGS);
+            int last = slots.size() - 1;
+            if (last >= 0) {
+                slots.set(last, Arrays.copyOf(slots.get(last), offset(count - 1) + SLOT_LONGS));
+            }
             keys = null;
         }
 
         private void rebuild(int capacity) {
-            int[] rebuilt = new int[capacity];
+            Table rebuilt = new Table(capacity);
             for (int slot = 0; slot < count; slot++) {
+                int[] keyChunk = keys.get(slot >>> SLOT_BITS);
+                int keyAt = (slot & (SLOTS_PER_CHUNK - 1)) * Fingerprinter.BANDS;
                 for (int band = 0; band < Fingerprinter.BANDS; band++) {
-                    insert(rebuilt, keys[slot * Fingerprinter.BANDS + band], slot);
+                    rebuilt.insert(keyChunk[keyAt + band], slot);
                 }
             }
             table = rebuilt;
         }
 
-        private static void insert(int[] table, int key, int slot) {
-            int i = home(key, table.length);
-            while (table[i] != 0) {
-                i = next(i, table.length);
-            }
-            table[i] = (key & 0xFF) << 24 | (slot + 1);
-        }
-
         long bytes() {
-            return SEGMENT_OVERHEAD + slots.length * 8L + table.length * 4L + (keys == null ? 0 : keys.length * 4L);
+            long bytes = SEGMENT_OVERHEAD + table.bytes();
+            for (long[] chunk : slots) {
+                bytes += 16 + chunk.length * 8L;
+            }
+            if (keys != null) {
+                for (int[] chunk : keys) {
+                    bytes += 16 + chunk.length * 4L;
+                }
+            }
+            return bytes;
         }
     }
 }

@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
  * normalised} (Unicode NFKC, lower case, punctuation and whitespace folded), cut into words, and every run
  * of {@value #SHINGLE_WORDS} consecutive words (a shingle) is hashed to 64 bits. For each of
  * {@value #HASHES} hash functions {@code h_i(s) = a_i * s + b_i} (odd {@code a_i}, so each is a permutation of
- * the 64-bit values) the shingle with the smallest {@code h_i} is kept; pairs of those minima make the
- * band keys and one bit of each of the other 128 makes the sketch. A text shorter than
+ * the 64-bit values) the smallest {@code h_i} over the shingles is kept; pairs of those minima make the
+ * band keys and one bit of a hash of each of the other 128 makes the sketch. A text shorter than
  * {@value #SHINGLE_WORDS} words is one shingle.
  *
  * <p>The functions are fixed (seed {@value #SEED}), so a fingerprint means the same in every process and
@@ -52,31 +52,27 @@ public final class Fingerprinter {
             return null;
         }
         long[] minima = new long[HASHES];
-        long[] argmin = new long[HASHES];
         Arrays.fill(minima, Long.MAX_VALUE);
         int shingleCount = Math.max(1, words.length - SHINGLE_WORDS + 1);
         for (int start = 0; start < shingleCount; start++) {
             long shingle = shingle(words, start);
             for (int i = 0; i < HASHES; i++) {
-                long value = MULTIPLIERS[i] * shingle + ADDENDS[i];
-                if (value < minima[i]) {
-                    minima[i] = value;
-                    argmin[i] = shingle;
-                }
+                minima[i] = Math.min(minima[i], MULTIPLIERS[i] * shingle + ADDENDS[i]);
             }
         }
+        // Each h_i is a permutation, so a minimum value stands for the shingle that has it.
         long[] bands = new long[BANDS];
         for (int band = 0; band < BANDS; band++) {
             long key = band + 1;
             for (int row = 0; row < ROWS; row++) {
-                key = mix(key * 0x9E3779B97F4A7C15L + argmin[band * ROWS + row]);
+                key = mix(key * 0x9E3779B97F4A7C15L + minima[band * ROWS + row]);
             }
             bands[band] = key;
         }
         long high = 0;
         long low = 0;
         for (int bit = 0; bit < Fingerprint.SKETCH_BITS; bit++) {
-            long chosen = mix(argmin[BANDS * ROWS + bit] + bit) & 1;
+            long chosen = mix(minima[BANDS * ROWS + bit]) & 1;
             if (bit < 64) {
                 high |= chosen << bit;
             } else {

@@ -36,4 +36,21 @@ class ContentHashTest {
     void textWithoutWordsHasNoHash(String text) {
         assertThat(ContentHash.of(text)).isNull();
     }
+
+    @Test
+    void normalisesEveryFixturePageAsTheRegularExpressionDefinitionDoes() throws Exception {
+        java.util.regex.Pattern separators = java.util.regex.Pattern.compile("[\\p{P}\\p{S}\\p{Z}\\s\\p{Cc}\\p{Cf}]+");
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("İstanbul’s “quote” — 5G…",
+                "Ｆｕｌｌ－ｗｉｄｔｈ　ＨＵＡＷＥＩ", "tab\tand\u00a0nbsp\u200bzero width", "emoji 😀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢"));
+        for (var pair : DuplicateCorpusTest.pairs()) {
+            texts.add(pair.textA());
+            texts.add(pair.textB());
+        }
+
+        for (String text : texts) {
+            String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+                    .toLowerCase(java.util.Locale.ROOT);
+            assertThat(ContentHash.normalise(text)).isEqualTo(separators.matcher(folded).replaceAll(" ").strip());
+        }
+    }
 }
