@@ -3,6 +3,8 @@ package io.newsmon.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmon.enrich.EnrichResult;
+import io.newsmon.enrich.dedup.Duplicates;
+import io.newsmon.enrich.dedup.FingerprintIndex;
 import io.newsmon.enrich.metadata.PageMetadata;
 import io.newsmon.enrich.tag.TopicDefinition;
 import io.newsmon.model.RawPage;
@@ -148,7 +150,7 @@ class BenchmarksTest {
     }
 
     @Test
-    void dedupBenchmarkLooksUpEveryPageInAFullIndexAndFindsNoOriginal() {
+    void dedupBenchmarkLooksUpEveryPageInAFullIndexAndFindsNoDuplicate() {
         DedupBenchmark benchmark = new DedupBenchmark();
         benchmark.remembered = 10_000;
         benchmark.setUp();
@@ -159,8 +161,9 @@ class BenchmarksTest {
             assertThat(benchmark.fingerprint()).isNotNull();
         }
 
-        // Random originals share no band with a real text: the benchmark measures the common miss.
-        assertThat(candidates).hasSize(Pages.names().size()).containsOnlyNulls();
+        // Random originals are like no real text: the benchmark measures the common case, a new article.
+        assertThat(candidates).hasSize(Pages.names().size()).allSatisfy(candidate -> assertThat(candidate == null
+                || ((FingerprintIndex.Candidate) candidate).similarity() < Duplicates.NEAR_THRESHOLD).isTrue());
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The remembered originals, as compact arrays: for each article its 16-byte id and its 128-bit sketch
  * (32 bytes), and for each of its {@value Fingerprinter#BANDS} band keys one 4-byte entry in an
- * open-addressing table (8 bits of the key as a tag, 24 bits of slot number), kept at most
+ * open-addressing table (12 bits of the key as a tag, so that a probe rarely reads a slot in vain, and
+ * 20 bits of slot number), kept at most
  * {@value #FROZEN_LOAD_PERCENT}% full: about 56 bytes per frozen article, 59 on average with the growing
  * segment, counted by {@link #bytes()}. Band keys
  * themselves are not kept, so a full table cannot be rehashed; instead the index is a row of
@@ -44,7 +45,12 @@ public final class FingerprintIndex {
     private static final double FROZEN_LOAD = FROZEN_LOAD_PERCENT / 100.0;
     private static final double GROWING_LOAD = 0.75;
     private static final int SLOT_LONGS = 4;
-    private static final int MAX_SLOTS = (1 << 24) - 2;
+    /** Bits of a table entry that number the slot (plus one; 0 is an empty entry); the rest is the tag. */
+    private static final int SLOT_BITS = 20;
+    private static final int SLOT_MASK = (1 << SLOT_BITS) - 1;
+    private static final int TAG_MASK = (1 << (32 - SLOT_BITS)) - 1;
+    /** The most articles a segment holds; a full segment is frozen early. */
+    private static final int MAX_SLOTS = SLOT_MASK - 1;
     private static final int FIRST_CAPACITY = 64;
     /** Bytes of a segment's own fields and its arrays' headers, counted by {@link #bytes()}. */
     private static final int SEGMENT_OVERHEAD = 48 + 3 * 16;
@@ -53,6 +59,8 @@ public final class FingerprintIndex {
     private final long spanMillis;
     private final Deque<Segment> frozen = new ArrayDeque<>();
     private Segment current;
+    /** The sum of {@link #touchHomes}'s reads; never read. */
+    private int touched;
 
     /** The best match of a lookup: the original's id, and the estimated similarity. */
     public record Candidate(String id, double similarity) {
@@ -81,17 +89,19 @@ public final class FingerprintIndex {
         Segment bestSegment = null;
         int bestSlot = -1;
         double bestSimilarity = -1;
-        for (Segment segment : segments()) {
+        List<Segment> segments = segments();
+        touchHomes(segments, fingerprint);
+        for (Segment segment : segments) {
             for (int band = 0; band < Fingerprinter.BANDS; band++) {
                 int key = key32(fingerprint.band(band));
-                int tag = key & 0xFF;
+                int tag = key & TAG_MASK;
                 Table table = segment.table;
                 for (int i = home(key, table.capacity); table.get(i) != 0; i = next(i, table.capacity)) {
                     int entry = table.get(i);
-                    if (entry >>> 24 != tag) {
+                    if (entry >>> SLOT_BITS != tag) {
                         continue;
                     }
-                    int slot = (entry & 0xFFFFFF) - 1;
+                    int slot = (entry & SLOT_MASK) - 1;
                     long[] chunk = segment.chunk(slot);
                     int at = Segment.offset(slot);
                     if (chunk[at] == 0 && chunk[at + 1] == 0) {
@@ -118,6 +128,24 @@ public final class FingerprintIndex {
         return new Candidate(id(chunk[at], chunk[at + 1]), bestSimilarity);
     }
 
+    /**
+     * Reads the first two cache lines of every probe sequence a look-up will walk, one after the other
+     * and without branching on what they hold, so that the processor fetches them from memory in parallel
+     * instead of one miss at a time: in a large index, where the tables do not fit in the caches, this
+     * makes a look-up several times faster. The sum only keeps the reads from being optimised away.
+     */
+    private void touchHomes(List<Segment> segments, Fingerprint fingerprint) {
+        int sum = 0;
+        for (Segment segment : segments) {
+            Table table = segment.table;
+            for (int band = 0; band < Fingerprinter.BANDS; band++) {
+                int home = home(key32(fingerprint.band(band)), table.capacity);
+                sum += table.get(home) + table.get(Math.min(home + 16, table.capacity - 1));
+            }
+        }
+        touched += sum;
+    }
+
     /** Remembers {@code id} with {@code fingerprint}, seen at {@code seenAt}. */
     public void add(String id, Fingerprint fingerprint, Instant seenAt) {
         long millis = seenAt.toEpochMilli();
@@ -142,10 +170,11 @@ public final class FingerprintIndex {
                 int key = key32(fingerprint.band(band));
                 Table table = segment.table;
                 for (int i = home(key, table.capacity); table.get(i) != 0; i = next(i, table.capacity)) {
-                    int slot = (table.get(i) & 0xFFFFFF) - 1;
+                    int slot = (table.get(i) & SLOT_MASK) - 1;
                     long[] chunk = segment.chunk(slot);
                     int at = Segment.offset(slot);
-                    if (table.get(i) >>> 24 == (key & 0xFF) && chunk[at] == idHigh && chunk[at + 1] == idLow) {
+                    if (table.get(i) >>> SLOT_BITS == (key & TAG_MASK) && chunk[at] == idHigh
+                            && chunk[at + 1] == idLow) {
                         Arrays.fill(chunk, at, at + SLOT_LONGS, 0);
                         segment.removed++;
                         return true;
@@ -258,7 +287,7 @@ public final class FingerprintIndex {
             while (get(i) != 0) {
                 i = next(i, capacity);
             }
-            chunks[i >>> CHUNK_BITS][i & (CHUNK_INTS - 1)] = (key & 0xFF) << 24 | (slot + 1);
+            chunks[i >>> CHUNK_BITS][i & (CHUNK_INTS - 1)] = (key & TAG_MASK) << SLOT_BITS | (slot + 1);
         }
 
         long bytes() {
@@ -272,8 +301,8 @@ public final class FingerprintIndex {
      * grows, the band keys.
      */
     private static final class Segment {
-        static final int SLOT_BITS = 11;
-        static final int SLOTS_PER_CHUNK = 1 << SLOT_BITS;
+        static final int CHUNK_SLOT_BITS = 11;
+        static final int SLOTS_PER_CHUNK = 1 << CHUNK_SLOT_BITS;
         private final List<long[]> slots = new ArrayList<>();
         private List<int[]> keys = new ArrayList<>();
         private Table table = new Table((int) (FIRST_CAPACITY * Fingerprinter.BANDS / GROWING_LOAD) + 1);
@@ -288,7 +317,7 @@ public final class FingerprintIndex {
         }
 
         long[] chunk(int slot) {
-            return slots.get(slot >>> SLOT_BITS);
+            return slots.get(slot >>> CHUNK_SLOT_BITS);
         }
 
         static int offset(int slot) {
@@ -312,7 +341,7 @@ public final class FingerprintIndex {
             chunk[at + 1] = idLow;
             chunk[at + 2] = fingerprint.sketchHigh();
             chunk[at + 3] = fingerprint.sketchLow();
-            int[] keyChunk = keys.get(count >>> SLOT_BITS);
+            int[] keyChunk = keys.get(count >>> CHUNK_SLOT_BITS);
             int keyAt = (count & (SLOTS_PER_CHUNK - 1)) * Fingerprinter.BANDS;
             for (int band = 0; band < Fingerprinter.BANDS; band++) {
                 keyChunk[keyAt + band] = key32(fingerprint.band(band));
@@ -341,7 +370,7 @@ public final class FingerprintIndex {
         private void rebuild(int capacity) {
             Table rebuilt = new Table(capacity);
             for (int slot = 0; slot < count; slot++) {
-                int[] keyChunk = keys.get(slot >>> SLOT_BITS);
+                int[] keyChunk = keys.get(slot >>> CHUNK_SLOT_BITS);
                 int keyAt = (slot & (SLOTS_PER_CHUNK - 1)) * Fingerprinter.BANDS;
                 for (int band = 0; band < Fingerprinter.BANDS; band++) {
                     rebuilt.insert(keyChunk[keyAt + band], slot);
