@@ -1,17 +1,12 @@
 package io.newsmon.app;
 
-import io.newsmon.broker.EmbeddedKafkaBroker;
 import io.newsmon.ingest.IngestService;
 import io.newsmon.ingest.config.FeedSource;
-import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.KafkaUnavailableException;
 import io.newsmon.model.FeedState;
 import io.newsmon.model.Json;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,8 +27,6 @@ import picocli.CommandLine.Spec;
             "Without --bootstrap-servers it reads the embedded broker of `newsmon run` under --data-dir: the "
                     + "running one when there is one, else it starts it for a moment."})
 final class FeedsStatusCommand implements Callable<Integer> {
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
-
     @Spec
     CommandSpec spec;
     @Mixin
@@ -65,24 +58,7 @@ final class FeedsStatusCommand implements Callable<Integer> {
     }
 
     private Map<String, FeedState> readStates() {
-        if (bootstrapServers != null) {
-            return IngestService.feedStates(new KafkaSettings(bootstrapServers, "newsmon-status"), READ_TIMEOUT);
-        }
-        String running = RunningBroker.address(dataDir);
-        if (running != null) {
-            try {
-                return IngestService.feedStates(new KafkaSettings(running, "newsmon-status"), Duration.ofSeconds(15));
-            } catch (KafkaUnavailableException e) {
-                // The run that wrote the address is gone: read its data with a broker of our own.
-            }
-        }
-        Path kafkaDir = RunningBroker.kafkaDir(dataDir);
-        if (!Files.isDirectory(kafkaDir)) {
-            throw new IllegalArgumentException("no feed states: " + kafkaDir + " does not exist. Run `newsmon run` first,"
-                    + " give its --data-dir, or give --bootstrap-servers of a running pipeline");
-        }
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaDir, 0)) {
-            return IngestService.feedStates(new KafkaSettings(broker.bootstrapServers(), "newsmon-status"), READ_TIMEOUT);
-        }
+        return PipelineBroker.with(bootstrapServers, dataDir, "newsmon-status", "feed states",
+                IngestService::feedStates);
     }
 }

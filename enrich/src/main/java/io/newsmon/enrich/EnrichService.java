@@ -25,10 +25,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The enrich stage on Kafka: consumes {@value Topics#RAW}, runs the {@link Enricher} and publishes each
  * fresh article to {@value Topics#ENRICHED} and to {@code news.topic.<id>} for each of its tags, each
  * duplicate to {@value Topics#DUPLICATES}, and each page it cannot read or enrich to {@value Topics#DLQ}.
- * Offsets are committed after the batch's records are acknowledged.
+ * Each batch is one Kafka transaction with its input offsets ({@link KafkaStage.Delivery#EXACTLY_ONCE}),
+ * so a {@code read_committed} consumer sees each page's enriched, topic, duplicate and dead-letter records
+ * exactly once, whatever crashes or retries happened.
  *
  * <p><b>Shared duplicate memory.</b> The fingerprint of each original is written to the compacted topic
- * {@value Topics#FINGERPRINTS} once the batch's other records are acknowledged. Every instance reads that
+ * {@value Topics#FINGERPRINTS} in the same transaction. Every instance reads that
  * whole topic before it consumes a page, so a restart forgets nothing, and goes on following it, so
  * instances in one consumer group learn each other's originals. Two near duplicates enriched by two
  * instances at nearly the same time can both become originals: each checks before the other's
@@ -46,6 +48,7 @@ public final class EnrichService implements AutoCloseable {
     private final AtomicLong enriched = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final List<EnrichResult.Fresh> freshInBatch = new ArrayList<>();
+    private int duplicatesInBatch;
     private final TopicFollower fingerprints;
 
     /**
@@ -55,7 +58,8 @@ public final class EnrichService implements AutoCloseable {
     public EnrichService(KafkaSettings settings, Enricher enricher, Duplicates duplicates, Clock clock) {
         this.enricher = enricher;
         this.fingerprints = new TopicFollower(settings, Topics.FINGERPRINTS, (id, value) -> learn(duplicates, value));
-        this.stage = new KafkaStage("enrich", settings, GROUP, List.of(Topics.RAW), clock, this::handle, this::abort);
+        this.stage = new KafkaStage("enrich", settings, GROUP, List.of(Topics.RAW), clock,
+                KafkaStage.Delivery.EXACTLY_ONCE, this::handle, this::abort);
     }
 
     /**
@@ -82,13 +86,17 @@ public final class EnrichService implements AutoCloseable {
 
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
         freshInBatch.clear();
+        duplicatesInBatch = 0;
         records.forEach(this::handle);
     }
 
     /** The batch was not delivered and comes again: its originals must not be remembered then. */
     private void abort() {
         freshInBatch.forEach(enricher::forget);
+        enriched.addAndGet(-freshInBatch.size());
+        duplicates.addAndGet(-duplicatesInBatch);
         freshInBatch.clear();
+        duplicatesInBatch = 0;
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
@@ -106,6 +114,7 @@ public final class EnrichService implements AutoCloseable {
             case EnrichResult.Fresh fresh -> publish(fresh);
             case EnrichResult.Duplicate duplicate -> {
                 duplicates.incrementAndGet();
+                duplicatesInBatch++;
                 stage.send(Topics.DUPLICATES, duplicate.id(), duplicate.article());
             }
             case EnrichResult.AlreadySeen seen -> { }

@@ -38,6 +38,17 @@ public record KafkaSettings(String bootstrapServers, String clientId) {
         return p;
     }
 
+    /**
+     * Transactional producer settings: {@link #producer()} with {@code transactional.id} set to
+     * {@code transactionalId}, which must be unique to one producer at a time (a later producer with the
+     * same id fences the earlier one and aborts its open transaction).
+     */
+    public Map<String, Object> transactionalProducer(String transactionalId) {
+        Map<String, Object> p = producer();
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        return p;
+    }
+
     /** Consumer settings for {@code groupId}: manual commits, {@code read_committed}, byte[] keys and values. */
     public Map<String, Object> consumer(String groupId) {
         Map<String, Object> c = common();

@@ -6,31 +6,71 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a consuming stage runs on: a {@link PollLoop} over its input topics, one producer for its output
  * and its dead letters, and the count of records it dead-lettered. The stage's handler sends with
- * {@link #send} and {@link #deadLetter}; after each batch this class flushes the producer and checks that
- * the broker acknowledged every send. Only then does the loop commit the batch's offsets; when a send
- * failed, the stage's {@code onAbort} runs and the batch is handed over again.
+ * {@link #send} and {@link #deadLetter}. Two delivery modes:
+ * <ul>
+ *   <li>{@link Delivery#AT_LEAST_ONCE}: after each batch this class flushes the producer and checks that
+ *       the broker acknowledged every send; only then does the loop commit the batch's offsets. When a
+ *       send failed, the stage's {@code onAbort} runs and the batch is handed over again, so a record can
+ *       be published twice (consumers must be idempotent by key, as store is).</li>
+ *   <li>{@link Delivery#EXACTLY_ONCE}: each batch is one Kafka transaction holding every record the
+ *       handler sent and the batch's input offsets ({@code sendOffsetsToTransaction}, fenced by the
+ *       consumer group's generation). A failure aborts the transaction, runs {@code onAbort} and hands the
+ *       batch over again, so {@code read_committed} consumers see each output record exactly once.</li>
+ * </ul>
  *
- * <p>Example: {@code new KafkaStage("enrich", settings, "newsmon-enrich", List.of(Topics.RAW), clock, this::handle, this::abort)}.
+ * <p>Example: {@code new KafkaStage("enrich", settings, "newsmon-enrich", List.of(Topics.RAW), clock,
+ * Delivery.EXACTLY_ONCE, this::handle, this::abort)}.
  */
 public final class KafkaStage implements AutoCloseable {
-    private final Producer<String, byte[]> producer;
-    private final DeadLetters deadLetters;
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaStage.class);
+
+    /** How a stage's output and its input offsets are committed. */
+    public enum Delivery {
+        /** Output acknowledged, then offsets committed: a retried batch may publish twice. */
+        AT_LEAST_ONCE,
+        /** Output and offsets in one Kafka transaction. */
+        EXACTLY_ONCE
+    }
+
+    private final String stage;
+    private final KafkaSettings settings;
+    private final Clock clock;
+    private final Delivery delivery;
+    private final String transactionalId;
+    private Producer<String, byte[]> producer;
+    private DeadLetters deadLetters;
+    private boolean transactionsReady;
     private final PollLoop loop;
     private final AtomicLong deadLettered = new AtomicLong();
+    private int deadLetteredInBatch;
     private final List<Future<RecordMetadata>> pending = new ArrayList<>();
     private final List<ProducerRecord<String, byte[]>> afterDelivery = new ArrayList<>();
+
+    /** An at-least-once stage; see {@link #KafkaStage(String, KafkaSettings, String, Collection, Clock, Delivery, PollLoop.BatchHandler, Runnable)}. */
+    public KafkaStage(String stage, KafkaSettings settings, String groupId, Collection<String> topics, Clock clock,
+                      PollLoop.BatchHandler handler, Runnable onAbort) {
+        this(stage, settings, groupId, topics, clock, Delivery.AT_LEAST_ONCE, handler, onAbort);
+    }
 
     /**
      * @param stage    the stage's name in logs and dead letters, for example {@code enrich}
@@ -38,25 +78,41 @@ public final class KafkaStage implements AutoCloseable {
      * @param groupId  the stage's consumer group
      * @param topics   the topics it consumes
      * @param clock    the time source of dead letters
+     * @param delivery how output and offsets are committed
      * @param handler  what it does with each batch
      * @param onAbort  what to undo when a batch is not delivered and will be handed over again
      */
     public KafkaStage(String stage, KafkaSettings settings, String groupId, Collection<String> topics, Clock clock,
-                      PollLoop.BatchHandler handler, Runnable onAbort) {
-        this.producer = new KafkaProducer<>(settings.producer());
+                      Delivery delivery, PollLoop.BatchHandler handler, Runnable onAbort) {
+        this.stage = stage;
+        this.settings = settings;
+        this.clock = clock;
+        this.delivery = delivery;
+        this.transactionalId = settings.clientId() + "-" + stage + "-" + UUID.randomUUID();
+        this.producer = newProducer();
         this.deadLetters = new DeadLetters(producer, stage, clock);
-        this.loop = new PollLoop(stage, settings, groupId, topics, records -> deliver(records, handler, onAbort));
+        this.loop = delivery == Delivery.EXACTLY_ONCE
+                ? new PollLoop(stage, settings, groupId, topics, (records, offsets, group) ->
+                        deliverInTransaction(records, offsets, group, handler, onAbort))
+                : new PollLoop(stage, settings, groupId, topics, records -> deliver(records, handler, onAbort));
+    }
+
+    private Producer<String, byte[]> newProducer() {
+        return new KafkaProducer<>(delivery == Delivery.EXACTLY_ONCE
+                ? settings.transactionalProducer(transactionalId) : settings.producer());
     }
 
     private void deliver(List<ConsumerRecord<byte[], byte[]>> records, PollLoop.BatchHandler handler,
                          Runnable onAbort) throws Exception {
         pending.clear();
         afterDelivery.clear();
+        deadLetteredInBatch = 0;
         try {
             handler.handle(records);
             awaitPending();
             afterDelivery.forEach(record -> pending.add(producer.send(record)));
             awaitPending();
+            deadLettered.addAndGet(deadLetteredInBatch);
         } catch (ExecutionException e) {
             onAbort.run();
             throw new KafkaUnavailableException("a record was not acknowledged by the broker: "
@@ -67,12 +123,78 @@ public final class KafkaStage implements AutoCloseable {
         }
     }
 
+    private void deliverInTransaction(List<ConsumerRecord<byte[], byte[]>> records,
+                                      Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group,
+                                      PollLoop.BatchHandler handler, Runnable onAbort) throws Exception {
+        pending.clear();
+        afterDelivery.clear();
+        deadLetteredInBatch = 0;
+        startTransactions();
+        producer.beginTransaction();
+        try {
+            handler.handle(records);
+            afterDelivery.forEach(record -> pending.add(producer.send(record)));
+            producer.sendOffsetsToTransaction(offsets, group);
+            producer.commitTransaction();
+            deadLettered.addAndGet(deadLetteredInBatch);
+        } catch (Exception | Error e) {
+            abortTransaction();
+            onAbort.run();
+            if (e instanceof KafkaException kafka) {
+                throw new KafkaUnavailableException(stage + ": the transaction of a batch of " + records.size()
+                        + " records was aborted: " + kafka.getMessage(), kafka);
+            }
+            throw e;
+        }
+    }
+
+    /** Registers the transactional id with the broker once per producer (fencing an earlier one). */
+    private void startTransactions() {
+        if (transactionsReady) {
+            return;
+        }
+        try {
+            producer.initTransactions();
+            transactionsReady = true;
+        } catch (KafkaException e) {
+            replaceProducer();
+            throw new KafkaUnavailableException(stage + ": could not start transactions (transactional id "
+                    + transactionalId + "): " + e.getMessage() + "; is the broker reachable?", e);
+        }
+    }
+
+    private void abortTransaction() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException | IllegalStateException e) {
+            // The producer cannot go on (fenced, timed out, in an error state): a new one with the same
+            // transactional id fences it and aborts what it left open.
+            LOG.warn("{}: could not abort the transaction ({}); starting a new producer", stage, e.toString());
+            replaceProducer();
+        }
+    }
+
+    private void replaceProducer() {
+        try {
+            producer.close(Duration.ZERO);
+        } catch (KafkaException e) {
+            LOG.debug("{}: closing the old producer failed: {}", stage, e.toString());
+        }
+        producer = newProducer();
+        deadLetters = new DeadLetters(producer, stage, clock);
+        transactionsReady = false;
+    }
+
     /** Consumes until {@link #close()}; run it on a thread of its own. */
     public void run() {
         loop.run();
     }
 
-    /** Sends {@code message} as JSON to {@code topic}, keyed by {@code key}; checked after the batch. */
+    /**
+     * Sends {@code message} as JSON to {@code topic}, keyed by {@code key}: acknowledged before the
+     * batch's offsets are committed, or, in an {@link Delivery#EXACTLY_ONCE} stage, in the batch's
+     * transaction.
+     */
     public void send(String topic, String key, Object message) {
         pending.add(producer.send(new ProducerRecord<>(topic, key, Json.write(message))));
     }
@@ -80,7 +202,8 @@ public final class KafkaStage implements AutoCloseable {
     /**
      * Sends {@code message} as JSON to {@code topic}, keyed by {@code key}, once every other record of the
      * batch is acknowledged (and before the batch's offsets are committed): for records that say the
-     * others were delivered, such as the fingerprint of a published original.
+     * others were delivered, such as the fingerprint of a published original. In an
+     * {@link Delivery#EXACTLY_ONCE} stage it is simply part of the batch's transaction.
      */
     public void sendAfterDelivery(String topic, String key, Object message) {
         afterDelivery.add(new ProducerRecord<>(topic, key, Json.write(message)));
@@ -94,13 +217,13 @@ public final class KafkaStage implements AutoCloseable {
         pending.clear();
     }
 
-    /** Sends {@code record} to the dead-letter topic because of {@code error}; checked after the batch. */
+    /** Sends {@code record} to the dead-letter topic because of {@code error}, with the batch. */
     public void deadLetter(ConsumerRecord<byte[], byte[]> record, String error) {
-        deadLettered.incrementAndGet();
+        deadLetteredInBatch++;
         pending.add(deadLetters.send(record, error));
     }
 
-    /** Records sent to {@value Topics#DLQ} since start. */
+    /** Records sent to {@value Topics#DLQ} since start, counting only batches that were delivered. */
     public long deadLettered() {
         return deadLettered.get();
     }

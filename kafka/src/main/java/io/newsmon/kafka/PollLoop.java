@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The consumer loop every stage shares: poll a batch, hand it to the stage, and commit its offsets only
  * after the handler has returned, that is after the handler's side effect (records produced and flushed,
- * rows committed).
+ * rows committed). A {@link TransactionalBatchHandler} commits the offsets itself, in the Kafka
+ * transaction that holds the batch's output.
  *
  * <p>A handler that throws is treated as a transient failure of the side effect (broker or database
  * away): the batch is not committed, the consumer seeks back to the batch's first offsets and the same
@@ -40,6 +42,17 @@ public final class PollLoop implements Runnable, AutoCloseable {
         void handle(List<ConsumerRecord<byte[], byte[]>> records) throws Exception;
     }
 
+    /**
+     * What a transactional stage does with a batch: produce its output and commit {@code offsets} for
+     * {@code group} in one Kafka transaction ({@code sendOffsetsToTransaction}); the loop commits nothing
+     * itself.
+     */
+    @FunctionalInterface
+    public interface TransactionalBatchHandler {
+        void handle(List<ConsumerRecord<byte[], byte[]>> records, Map<TopicPartition, OffsetAndMetadata> offsets,
+                    ConsumerGroupMetadata group) throws Exception;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -48,6 +61,7 @@ public final class PollLoop implements Runnable, AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Collection<String> topics;
     private final BatchHandler handler;
+    private final TransactionalBatchHandler transactionalHandler;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -61,10 +75,26 @@ public final class PollLoop implements Runnable, AutoCloseable {
      */
     public PollLoop(String stage, KafkaSettings settings, String groupId, Collection<String> topics,
                     BatchHandler handler) {
+        this(stage, settings, groupId, topics, handler, null);
+    }
+
+    /**
+     * A loop whose handler commits each batch's offsets in its own Kafka transaction.
+     *
+     * @param handler what to do with each batch, offsets included
+     */
+    public PollLoop(String stage, KafkaSettings settings, String groupId, Collection<String> topics,
+                    TransactionalBatchHandler handler) {
+        this(stage, settings, groupId, topics, null, handler);
+    }
+
+    private PollLoop(String stage, KafkaSettings settings, String groupId, Collection<String> topics,
+                     BatchHandler handler, TransactionalBatchHandler transactionalHandler) {
         this.stage = stage;
         this.consumer = new KafkaConsumer<>(settings.consumer(groupId));
         this.topics = List.copyOf(topics);
         this.handler = handler;
+        this.transactionalHandler = transactionalHandler;
     }
 
     @Override
@@ -116,7 +146,11 @@ public final class PollLoop implements Runnable, AutoCloseable {
         List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
         try {
-            handler.handle(batch);
+            if (transactionalHandler != null) {
+                transactionalHandler.handle(batch, nextOffsets(batch), consumer.groupMetadata());
+            } else {
+                handler.handle(batch);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -128,7 +162,9 @@ public final class PollLoop implements Runnable, AutoCloseable {
             sleep(backoff);
             return false;
         }
-        commit(batch);
+        if (transactionalHandler == null) {
+            commit(batch);
+        }
         return true;
     }
 

@@ -73,6 +73,45 @@ class KafkaStageIT {
     }
 
     @Test
+    void exactlyOnceStageAbortsAFailedBatchSoReadCommittedConsumersSeeEachOutputOnce() throws Exception {
+        publish(10, i -> "value-" + i);
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        AtomicInteger aborts = new AtomicInteger();
+        KafkaStage[] stage = new KafkaStage[1];
+        stage[0] = new KafkaStage("test", settings, "g", List.of(IN), Clock.systemUTC(), KafkaStage.Delivery.EXACTLY_ONCE,
+                records -> {
+                    for (ConsumerRecord<byte[], byte[]> r : records) {
+                        stage[0].send(OUT, new String(r.key(), StandardCharsets.UTF_8),
+                                new String(r.value(), StandardCharsets.UTF_8));
+                        if (new String(r.value(), StandardCharsets.UTF_8).equals("value-3")) {
+                            stage[0].deadLetter(r, "value \"value-3\" is unwanted");
+                        }
+                    }
+                    stage[0].sendAfterDelivery(OUT, "batch", "after " + records.size());
+                    if (failuresLeft.getAndDecrement() > 0) {
+                        Thread.sleep(500); // long past linger.ms: the batch's records reach the log, uncommitted
+                        throw new IllegalStateException("database away");
+                    }
+                }, aborts::incrementAndGet);
+
+        try (KafkaStage running = stage[0]; TopicAdmin admin = new TopicAdmin(settings)) {
+            new Thread(running::run).start();
+            TopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
+            awaitTrue(() -> admin.processed("g", backlog) == 10, Duration.ofSeconds(60));
+            assertThat(running.deadLettered()).as("counted once, though sent in the aborted batch too").isEqualTo(1);
+        }
+
+        assertThat(aborts.get()).isEqualTo(1);
+        List<String> committed = values(OUT, 10, "read_committed");
+        assertThat(committed.stream().filter(v -> v.startsWith("\"value-")).toList())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 10)
+                        .mapToObj(i -> "\"value-" + i + "\"").toList());
+        assertThat(values(Topics.DLQ, 1, "read_committed")).hasSize(1);
+        assertThat(values(OUT, 20, "read_uncommitted")).as("the aborted attempt's records are in the log")
+                .hasSizeGreaterThan(committed.size());
+    }
+
+    @Test
     void deadLetterCarriesOriginStageAndErrorAndTheLoopGoesOn() throws Exception {
         publish(3, i -> i == 1 ? "not json" : "ok-" + i);
         KafkaStage[] stage = new KafkaStage[1];
@@ -108,8 +147,13 @@ class KafkaStageIT {
     }
 
     private List<String> values(String topic, int expected) throws InterruptedException {
-        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "reader-" + topic,
-                "auto.offset.reset", "earliest");
+        return values(topic, expected, "read_uncommitted");
+    }
+
+    /** The values in {@code topic}, read until {@code expected} arrived or 30 s passed, then 1 s more. */
+    private List<String> values(String topic, int expected, String isolation) throws InterruptedException {
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id",
+                "reader-" + topic + "-" + isolation, "auto.offset.reset", "earliest", "isolation.level", isolation);
         List<String> values = new ArrayList<>();
         try (var consumer = new KafkaConsumer<byte[], byte[]>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
@@ -117,6 +161,7 @@ class KafkaStageIT {
             while (values.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(new String(r.value(), StandardCharsets.UTF_8)));
             }
+            consumer.poll(Duration.ofSeconds(1)).forEach(r -> values.add(new String(r.value(), StandardCharsets.UTF_8)));
         }
         return values;
     }

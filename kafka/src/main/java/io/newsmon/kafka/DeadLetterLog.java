@@ -1,0 +1,118 @@
+package io.newsmon.kafka;
+
+import io.newsmon.model.DeadLetter;
+import io.newsmon.model.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads the dead letters in {@value Topics#DLQ} and sends chosen ones back to the topic they came from,
+ * for {@code newsmon dlq list} and {@code newsmon dlq replay}.
+ *
+ * <p>Example: {@code DeadLetterLog.read(settings, timeout).stream().filter(l -> l.letter().stage().equals("store"))}.
+ */
+public final class DeadLetterLog {
+    private DeadLetterLog() {
+    }
+
+    /**
+     * A dead letter and where it sits in {@value Topics#DLQ}.
+     *
+     * @param partition its partition in the dead-letter topic
+     * @param offset    its offset there, which names it for {@link #replay}
+     * @param letter    the dead letter, or null when the record is not one (then {@code raw} says why)
+     * @param raw       the record's value as text when it could not be read as a dead letter, else null
+     */
+    public record Entry(int partition, long offset, DeadLetter letter, String raw) {
+    }
+
+    /**
+     * Every record in {@value Topics#DLQ}, oldest first per partition (committed ones only).
+     *
+     * @throws KafkaUnavailableException when the topic cannot be read to its end within {@code timeout}
+     */
+    public static List<Entry> read(KafkaSettings settings, Duration timeout) {
+        Map<String, Object> config = settings.consumer("unused");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-dlq-reader");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Entry> entries = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(Topics.DLQ, timeout);
+            if (infos == null || infos.isEmpty()) {
+                throw new KafkaUnavailableException("topic " + Topics.DLQ + " does not exist: no stage has run on"
+                        + " this broker yet", null);
+            }
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(Topics.DLQ, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+            while (!ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new KafkaUnavailableException("could not read " + Topics.DLQ + " to its end within "
+                            + timeout.toSeconds() + " s: is the broker reachable?", null);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> entries.add(entry(record)));
+            }
+        } catch (KafkaException e) {
+            throw new KafkaUnavailableException("could not read " + Topics.DLQ + ": " + e.getMessage(), e);
+        }
+        return entries;
+    }
+
+    private static Entry entry(ConsumerRecord<byte[], byte[]> record) {
+        String text = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+        try {
+            return new Entry(record.partition(), record.offset(), Json.read(record.value(), DeadLetter.class), null);
+        } catch (RuntimeException e) {
+            return new Entry(record.partition(), record.offset(), null, text);
+        }
+    }
+
+    /**
+     * Sends each letter's value back to its topic with its key, waits until the broker has acknowledged
+     * all of them, and returns how many went to each topic. The value goes as the dead letter holds it
+     * (UTF-8 text: bytes that were not valid UTF-8 are replaced).
+     */
+    public static Map<String, Integer> replay(KafkaSettings settings, Collection<DeadLetter> letters) {
+        Map<String, Integer> byTopic = new LinkedHashMap<>();
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings.producer())) {
+            for (DeadLetter letter : letters) {
+                byte[] value = letter.value() == null ? null : letter.value().getBytes(StandardCharsets.UTF_8);
+                sends.add(producer.send(new ProducerRecord<>(letter.topic(), letter.key(), value)));
+                byTopic.merge(letter.topic(), 1, Integer::sum);
+            }
+            producer.flush();
+            for (Future<RecordMetadata> send : sends) {
+                send.get();
+            }
+        } catch (ExecutionException e) {
+            throw new KafkaUnavailableException("a replayed record was not acknowledged: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while replaying dead letters", e);
+        } catch (KafkaException e) {
+            throw new KafkaUnavailableException("could not replay dead letters: " + e.getMessage(), e);
+        }
+        return byTopic;
+    }
+}
