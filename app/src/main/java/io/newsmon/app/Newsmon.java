@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
             "",
             "Start with: newsmon run --once   (embedded broker, SQLite file under ./newsmon-data)"},
         subcommands = {RunCommand.class, IngestCommand.class, EnrichCommand.class, StoreCommand.class,
-            ExportCommand.class, ExtractCommand.class, FeedsCommand.class, DlqCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            ExportCommand.class, ExtractCommand.class, FeedsCommand.class, DlqCommand.class, BrokerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newsmon {
     /** Exit code for a configuration or environment problem reported in one line. */
     static final int CONFIG_ERROR = 2;

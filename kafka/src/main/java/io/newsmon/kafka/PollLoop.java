@@ -62,6 +62,8 @@ public final class PollLoop implements Runnable, AutoCloseable {
     private final Collection<String> topics;
     private final BatchHandler handler;
     private final TransactionalBatchHandler transactionalHandler;
+    /** The offset last committed per partition, to see when a position moved past markers only. */
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -108,6 +110,7 @@ public final class PollLoop implements Runnable, AutoCloseable {
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 if (records.isEmpty()) {
+                    commitMarkersOnly();
                     continue;
                 }
                 if (handleBatch(records, backoff)) {
@@ -147,7 +150,7 @@ public final class PollLoop implements Runnable, AutoCloseable {
         records.forEach(batch::add);
         try {
             if (transactionalHandler != null) {
-                transactionalHandler.handle(batch, nextOffsets(batch), consumer.groupMetadata());
+                transactionalHandler.handle(batch, positions(batch), consumer.groupMetadata());
             } else {
                 handler.handle(batch);
             }
@@ -169,12 +172,39 @@ public final class PollLoop implements Runnable, AutoCloseable {
     }
 
     private void commit(List<ConsumerRecord<byte[], byte[]>> batch) {
+        commit(positions(batch), batch.size());
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets, int records) {
         try {
-            consumer.commitSync(nextOffsets(batch));
+            consumer.commitSync(offsets);
+            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // The partitions moved to another member; it gets the batch again and the write is idempotent.
             LOG.warn("{}: offsets of a batch of {} records were not committed ({}); they will be handed over again",
-                    stage, batch.size(), e.getMessage());
+                    stage, records, e.getMessage());
+        }
+    }
+
+    /**
+     * Commits the positions of partitions that moved past transaction markers only (a poll that returned no
+     * records), so that a group that has read everything has committed its topics' end offsets, markers
+     * included. Transactional stages leave this to their next transaction.
+     */
+    private void commitMarkersOnly() {
+        if (transactionalHandler != null) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            long position = consumer.position(partition);
+            Long last = committed.get(partition);
+            if (last == null ? position > 0 : position > last) {
+                moved.put(partition, new OffsetAndMetadata(position));
+            }
+        }
+        if (!moved.isEmpty()) {
+            commit(moved, 0);
         }
     }
 
@@ -190,11 +220,16 @@ public final class PollLoop implements Runnable, AutoCloseable {
         });
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<byte[], byte[]>> batch) {
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        batch.forEach(r -> next.merge(new TopicPartition(r.topic(), r.partition()),
-                new OffsetAndMetadata(r.offset() + 1), (a, b) -> a.offset() >= b.offset() ? a : b));
-        return next;
+    /**
+     * The offsets to commit for a batch: the consumer's position on each of its partitions, which is past
+     * the batch's last record and past any transaction marker that followed it (a record's offset + 1 would
+     * stop before the marker, and the group would never catch up with the topic's end).
+     */
+    private Map<TopicPartition, OffsetAndMetadata> positions(List<ConsumerRecord<byte[], byte[]>> batch) {
+        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+        batch.forEach(r -> positions.computeIfAbsent(new TopicPartition(r.topic(), r.partition()),
+                partition -> new OffsetAndMetadata(Math.max(r.offset() + 1, consumer.position(partition)))));
+        return positions;
     }
 
     private void sleep(Duration duration) {

@@ -112,6 +112,28 @@ class KafkaStageIT {
     }
 
     @Test
+    void aGroupReadingATransactionalTopicCommitsItsEndMarkersIncluded() throws Exception {
+        try (var producer = new KafkaProducer<String, byte[]>(settings.transactionalProducer("test-writer"))) {
+            producer.initTransactions();
+            for (int batch = 0; batch < 3; batch++) {
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>(IN, "k" + batch, ("v" + batch).getBytes(StandardCharsets.UTF_8)));
+                producer.commitTransaction();
+            }
+        }
+        AtomicInteger seen = new AtomicInteger();
+        try (KafkaStage stage = new KafkaStage("test", settings, "g", List.of(IN), Clock.systemUTC(),
+                records -> seen.addAndGet(records.size()), () -> { });
+             TopicAdmin admin = new TopicAdmin(settings)) {
+            new Thread(stage::run).start();
+            TopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
+            assertThat(backlog.total()).as("3 records and 3 commit markers").isEqualTo(6);
+            awaitTrue(() -> admin.processed("g", backlog) == backlog.total(), Duration.ofSeconds(60));
+        }
+        assertThat(seen.get()).isEqualTo(3);
+    }
+
+    @Test
     void deadLetterCarriesOriginStageAndErrorAndTheLoopGoesOn() throws Exception {
         publish(3, i -> i == 1 ? "not json" : "ok-" + i);
         KafkaStage[] stage = new KafkaStage[1];
