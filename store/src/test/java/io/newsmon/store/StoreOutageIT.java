@@ -1,0 +1,91 @@
+package io.newsmon.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsmon.kafka.KafkaSettings;
+import io.newsmon.kafka.TopicAdmin;
+import io.newsmon.kafka.Topics;
+import io.newsmon.model.EnrichedArticle;
+import io.newsmon.model.Json;
+import io.newsmon.store.jdbc.ArticleStore;
+import io.newsmon.testkit.TcpProxy;
+import io.newsmon.testkit.TestKafka;
+import io.newsmon.testkit.TestPostgres;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database goes away under the store stage (a proxy between them is cut) while articles keep
+ * arriving: store keeps retrying with backoff, and once the database is back it stores every article
+ * once, none lost.
+ */
+class StoreOutageIT {
+    private static final Pattern HOST_PORT = Pattern.compile("//([^/:]+):(\\d+)/");
+    /** How long the database is away; `-Dnewsmon.outage=PT30S` for the full fault. */
+    private static final Duration OUTAGE = Duration.parse(System.getProperty("newsmon.outage", "PT5S"));
+
+    @Test
+    void storesEveryArticleOnceAfterTheDatabaseComesBack() throws Exception {
+        TestPostgres postgres = TestPostgres.start();
+        Assumptions.assumeTrue(postgres != null, TestPostgres::whyUnavailable);
+        Matcher target = HOST_PORT.matcher(postgres.jdbcUrl());
+        assertThat(target.find()).as("host and port in " + postgres.jdbcUrl()).isTrue();
+        try (postgres; TestKafka kafka = TestKafka.start();
+             TcpProxy proxy = TcpProxy.start(target.group(1), Integer.parseInt(target.group(2)));
+             ArticleStore direct = ArticleStore.open(postgres.jdbcUrl());
+             ArticleStore viaProxy = ArticleStore.open(target.replaceFirst("//127.0.0.1:" + proxy.port() + "/"))) {
+            KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "outage-test");
+            try (TopicAdmin admin = new TopicAdmin(settings)) {
+                admin.ensureTopics(Topics.all(List.of()));
+            }
+            try (StoreService service = new StoreService(settings, viaProxy, Clock.systemUTC());
+                 var producer = new KafkaProducer<String, byte[]>(settings.producer())) {
+                new Thread(service::run).start();
+                publish(producer, 0, 20);
+                awaitRows(direct, 20, Duration.ofSeconds(60));
+
+                proxy.cut();
+                publish(producer, 20, 40);
+                Thread.sleep(OUTAGE.toMillis());
+                assertThat(direct.count()).as("nothing written while the database is away").isEqualTo(20);
+                long restored = System.nanoTime();
+                proxy.restore();
+
+                awaitRows(direct, 40, Duration.ofSeconds(120));
+                System.out.printf("store outage: database away %d s, all 40 articles stored %.1f s after it came back%n",
+                        OUTAGE.toSeconds(), (System.nanoTime() - restored) / 1e9);
+                assertThat(service.rejected()).isZero();
+            }
+            assertThat(direct.count()).isEqualTo(40);
+            for (int i = 0; i < 40; i++) {
+                assertThat(direct.find("outage-" + i)).as("article %d", i).isPresent();
+            }
+        }
+    }
+
+    private static void publish(KafkaProducer<String, byte[]> producer, int from, int to) throws Exception {
+        for (int i = from; i < to; i++) {
+            EnrichedArticle article = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, "outage-" + i,
+                    "https://news.example/outage/" + i, null, "Example", "https://news.example/feed.xml", "Title " + i,
+                    null, null, null, Instant.parse("2026-03-01T00:00:00Z"), "en", null, "Text of article " + i + ".",
+                    "hash-" + i, List.of(), null, null);
+            producer.send(new ProducerRecord<>(Topics.ENRICHED, article.id(), Json.write(article))).get();
+        }
+    }
+
+    private static void awaitRows(ArticleStore store, long expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (store.count() < expected) {
+            assertThat(System.nanoTime()).as(expected + " rows within " + timeout).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+}
