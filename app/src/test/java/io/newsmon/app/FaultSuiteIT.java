@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The fault-injection suite: the broker and the three stages as separate processes of the runnable jar,
  * a local site of many articles, and PostgreSQL behind a proxy the test controls. While the site is
  * ingested, each stage is killed with SIGKILL and restarted, the broker is restarted, the database is cut
- * away, and poison records are injected. At the end it counts: every article the site served is stored
+ * away, and poison records are injected, at random moments (the seed is printed). At the end it counts: every article the site served is stored
  * exactly once, every poison record is in the dead-letter topic, and each {@code news.topic.<id>} read with
  * {@code read_committed} holds each tagged article exactly once. It prints the figures of the run.
  *
@@ -61,10 +61,12 @@ class FaultSuiteIT {
     private static final int ARTICLES_PER_FEED = FULL ? 150 : 40;
     private static final int KILL_ROUNDS = FULL ? 3 : 1;
     private static final Duration OUTAGE = FULL ? Duration.ofSeconds(30) : Duration.ofSeconds(6);
-    /** Ingest's delay between two fetches of the one host: it spreads the work over the faults (60 s short). */
-    private static final Duration FETCH_DELAY = Duration.ofMillis(FULL ? 40 : 250);
-    /** The time between two faults. */
+    /** Ingest's delay between two fetches of the one host: it spreads the work over the faults (60 s short, 240 s full). */
+    private static final Duration FETCH_DELAY = Duration.ofMillis(FULL ? 80 : 250);
+    /** The mean time between two faults; each wait is drawn between half and one and a half of it. */
     private static final Duration BETWEEN_FAULTS = Duration.ofSeconds(FULL ? 12 : 7);
+    /** The seed of the fault moments: printed with the figures, {@code -Dnewsmon.faults.seed=N} repeats a run. */
+    private static final long SEED = Long.getLong("newsmon.faults.seed", System.nanoTime());
     private static final List<String> POISON_RAW = List.of("poison-raw-1", "poison-raw-2");
     private static final List<String> POISON_ENRICHED = List.of("poison-enriched-1");
 
@@ -72,6 +74,7 @@ class FaultSuiteIT {
     Path dir;
 
     private final List<String> events = new ArrayList<>();
+    private final SplittableRandom moments = new SplittableRandom(SEED);
 
     @Test
     void killsRestartsAndOutagesLoseNothingAndStoreNothingTwice() throws Exception {
@@ -103,7 +106,7 @@ class FaultSuiteIT {
                 awaitTopics(bootstrap);
                 injectPoison(bootstrap);
                 stages.get("ingest").start();
-                Thread.sleep(BETWEEN_FAULTS.toMillis());
+                waitForNextFault();
                 proxy.cut();
                 long cut = System.nanoTime();
                 Thread.sleep(OUTAGE.toMillis());
@@ -116,7 +119,7 @@ class FaultSuiteIT {
                 int kills = 0;
                 for (int round = 0; round < KILL_ROUNDS; round++) {
                     for (String name : List.of("enrich", "store", "ingest")) {
-                        Thread.sleep(BETWEEN_FAULTS.toMillis());
+                        waitForNextFault();
                         long before = direct.count();
                         stages.get(name).kill();
                         kills++;
@@ -125,7 +128,7 @@ class FaultSuiteIT {
                         recovered(direct, before, site.total(), killed, "killed " + name + " with SIGKILL and restarted it");
                     }
                 }
-                Thread.sleep(BETWEEN_FAULTS.toMillis());
+                waitForNextFault();
                 long before = direct.count();
                 broker.stop();
                 broker.start();
@@ -143,7 +146,7 @@ class FaultSuiteIT {
                 List<DeadLetterLog.Entry> letters = DeadLetterLog.read(new KafkaSettings(bootstrap, "fault-check"),
                         Duration.ofSeconds(60));
 
-                System.out.println("fault suite (" + (FULL ? "full" : "short") + " form):");
+                System.out.println("fault suite (" + (FULL ? "full" : "short") + " form, seed " + SEED + "):");
                 events.forEach(event -> System.out.println("  " + event));
                 System.out.printf(Locale.ROOT, "  articles served %d, stored %d, duplicate rows %d, lost %d, kills"
                                 + " survived %d, broker restarts 1, database outages 1, poison records %d in the DLQ"
@@ -178,6 +181,12 @@ class FaultSuiteIT {
                 broker.stop();
             }
         }
+    }
+
+    /** Sleeps a random time around {@link #BETWEEN_FAULTS}, so that faults hit the stages at random moments. */
+    private void waitForNextFault() throws InterruptedException {
+        long mean = BETWEEN_FAULTS.toMillis();
+        Thread.sleep(mean / 2 + moments.nextLong(mean));
     }
 
     /** Waits until rows grow past {@code before} (unless all are stored) and records how long that took. */
