@@ -3,7 +3,11 @@ package io.newsmon.app;
 import io.newsmon.enrich.EnrichService;
 import io.newsmon.enrich.tag.TopicTagger;
 import io.newsmon.kafka.KafkaSettings;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.app.ops.StageMetrics;
+import io.newsmon.app.ops.StatusServer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +20,8 @@ final class EnrichCommand implements Callable<Integer> {
     KafkaOptions kafkaOptions;
     @Mixin
     TopicOptions topicOptions;
+    @Mixin
+    MetricsOptions metrics;
 
     @Override
     @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
@@ -25,7 +31,10 @@ final class EnrichCommand implements Callable<Integer> {
         KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-enrich");
         try (StopOnSignal stop = StopOnSignal.install(); TopicTagger tagger = new TopicTagger(topics)) {
             Stages.createTopics(kafka, topics);
-            try (EnrichService service = Stages.enrich(kafka, tagger, duplicateWindow)) {
+            PrometheusMeterRegistry registry = StatusServer.registry();
+            try (EnrichService service = Stages.enrich(kafka, tagger, duplicateWindow);
+                 StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka)))) {
+                StageMetrics.enrich(registry, service);
                 service.run();
             }
         }

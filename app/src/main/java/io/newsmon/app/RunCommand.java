@@ -12,8 +12,12 @@ import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.JdbcUrls;
 import java.nio.file.Path;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.app.ops.StageMetrics;
+import io.newsmon.app.ops.StatusServer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,8 @@ final class RunCommand implements Callable<Integer> {
     SourceOptions sources;
     @Mixin
     TopicOptions topicOptions;
+    @Mixin
+    MetricsOptions metrics;
 
     @Option(names = "--store", paramLabel = "JDBC_URL",
             description = "Database: jdbc:postgresql://host/db?user=... or jdbc:sqlite:FILE. Default: jdbc:sqlite:<data-dir>/newsmon.db.")
@@ -81,9 +87,14 @@ final class RunCommand implements Callable<Integer> {
              RunningBroker address = broker == null ? null : RunningBroker.publish(dataDir, broker.bootstrapServers())) {
             KafkaSettings kafka = new KafkaSettings(broker != null ? broker.bootstrapServers() : bootstrapServers, "newsmon");
             Stages.createTopics(kafka, topics);
+            PrometheusMeterRegistry registry = StatusServer.registry();
             try (StoreService storeService = Stages.store(kafka, articles);
                  EnrichService enrichService = Stages.enrich(kafka, tagger, duplicateWindow);
-                 IngestService ingestService = Stages.ingest(kafka, feeds, sources)) {
+                 IngestService ingestService = Stages.ingest(kafka, feeds, sources);
+                 StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka),
+                         "database", StageMetrics.database(articles, jdbcUrl)))) {
+                StageMetrics.enrich(registry, enrichService);
+                StageMetrics.store(registry, storeService);
                 List<Thread> stages = List.of(Stages.start("store", storeService::run),
                         Stages.start("enrich", enrichService::run));
                 if (!once) {

@@ -1,9 +1,13 @@
 package io.newsmon.app;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.app.ops.StageMetrics;
+import io.newsmon.app.ops.StatusServer;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +19,8 @@ import picocli.CommandLine.Option;
 final class StoreCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafkaOptions;
+    @Mixin
+    MetricsOptions metrics;
 
     @Option(names = "--store", required = true, paramLabel = "JDBC_URL",
             description = "Database: jdbc:postgresql://host/db?user=... or jdbc:sqlite:FILE.")
@@ -26,7 +32,11 @@ final class StoreCommand implements Callable<Integer> {
         KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-store");
         try (StopOnSignal stop = StopOnSignal.install(); ArticleStore articles = ArticleStore.open(store)) {
             Stages.createTopics(kafka, List.of());
-            try (StoreService service = Stages.store(kafka, articles)) {
+            PrometheusMeterRegistry registry = StatusServer.registry();
+            try (StoreService service = Stages.store(kafka, articles);
+                 StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka),
+                         "database", StageMetrics.database(articles, store)))) {
+                StageMetrics.store(registry, service);
                 service.run();
             }
         }

@@ -189,6 +189,21 @@ public final class ArticleStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks that the database answers ({@code SELECT 1} on a pooled connection).
+     *
+     * @throws StoreUnavailableException or another {@link StoreException} saying why it does not
+     */
+    public void ping() {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT 1");
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+        } catch (SQLException e) {
+            throw failure("checking that the database answers", e);
+        }
+    }
+
     /** The number of stored articles. */
     public long count() {
         try (Connection connection = pool.getConnection();

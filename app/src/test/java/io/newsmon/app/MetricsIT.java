@@ -1,0 +1,78 @@
+package io.newsmon.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsmon.testkit.TestKafka;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run --metrics-port}: the running pipeline's /metrics and /health, scraped and checked. */
+class MetricsIT {
+    private static final Pattern ROWS = Pattern.compile("(?m)^newsmon_store_rows_total(?:\\{[^}]*})? (\\d+)\\.0$");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunningPipelineServesItsCountersJvmMetersAndHealth() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        try (TestKafka kafka = TestKafka.start(); FixtureSite site = new FixtureSite()) {
+            Path feeds = site.writeResource("/feeds.yml", dir);
+            AtomicReference<Cli.Result> result = new AtomicReference<>();
+            Thread run = new Thread(() -> result.set(Cli.execute("run", "--feeds", feeds.toString(), "--store",
+                    "jdbc:sqlite:" + dir.resolve("news.db"), "--bootstrap-servers", kafka.bootstrapServers(),
+                    "--allow-private-addresses", "--per-host-delay", "PT0S", "--metrics-port", String.valueOf(port))));
+            run.start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                String metrics = "";
+                while (rows(metrics) < 6) {
+                    assertThat(System.nanoTime()).as("6 rows counted in /metrics: " + metrics).isLessThan(deadline);
+                    assertThat(run.isAlive()).as("run is running: " + result.get()).isTrue();
+                    Thread.sleep(500);
+                    metrics = scrape(http, port, "/metrics");
+                }
+                assertThat(metrics).contains("newsmon_enrich_articles_total").contains("newsmon_enrich_duplicates_total 1.0")
+                        .contains("jvm_memory_used_bytes");
+
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"broker\":{")
+                        .contains(kafka.bootstrapServers()).contains("\"database\":{").contains("jdbc:sqlite:");
+            } finally {
+                run.interrupt();
+                run.join(Duration.ofSeconds(60));
+            }
+            assertThat(run.isAlive()).as("run stops when interrupted").isFalse();
+        }
+    }
+
+    private static long rows(String metrics) {
+        Matcher matcher = ROWS.matcher(metrics);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    private static String scrape(HttpClient http, int port, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
