@@ -1,8 +1,12 @@
 package io.newsmon.app;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.app.ops.StageMetrics;
+import io.newsmon.app.ops.StatusServer;
 import io.newsmon.ingest.IngestService;
 import io.newsmon.kafka.KafkaSettings;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +20,8 @@ final class IngestCommand implements Callable<Integer> {
     KafkaOptions kafkaOptions;
     @Mixin
     SourceOptions sources;
+    @Mixin
+    MetricsOptions metrics;
 
     @Option(names = "--once", description = "Poll every feed once and exit.")
     boolean once;
@@ -27,8 +33,11 @@ final class IngestCommand implements Callable<Integer> {
         var feeds = sources.loadFeeds();
         KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-ingest");
         Stages.createTopics(kafka, List.of());
+        PrometheusMeterRegistry registry = StatusServer.registry();
         try (StopOnSignal stop = once ? null : StopOnSignal.install();
-             IngestService service = Stages.ingest(kafka, feeds, sources)) {
+             IngestService service = Stages.ingest(kafka, feeds, sources);
+             StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka)))) {
+            StageMetrics.ingest(registry, service);
             if (once) {
                 service.pollOnce();
             } else {

@@ -95,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
                          "database", StageMetrics.database(articles, jdbcUrl)))) {
                 StageMetrics.enrich(registry, enrichService);
                 StageMetrics.store(registry, storeService);
+                StageMetrics.ingest(registry, ingestService);
                 List<Thread> stages = List.of(Stages.start("store", storeService::run),
                         Stages.start("enrich", enrichService::run));
                 if (!once) {

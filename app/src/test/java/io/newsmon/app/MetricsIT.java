@@ -47,6 +47,7 @@ class MetricsIT {
                     metrics = scrape(http, port, "/metrics");
                 }
                 assertThat(metrics).contains("newsmon_enrich_articles_total").contains("newsmon_enrich_duplicates_total 1.0")
+                        .contains("newsmon_ingest_pages_total 6.0").contains("newsmon_ingest_polls_total")
                         .contains("jvm_memory_used_bytes");
 
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * {@value KafkaFeedStates#GROUP}, all feeds of one host on one instance.
  */
 public final class IngestService implements AutoCloseable {
+    private final AtomicLong polls = new AtomicLong();
+    private final AtomicLong pollsFailed = new AtomicLong();
+    private final AtomicLong notModified = new AtomicLong();
+    private final AtomicLong pagesPublished = new AtomicLong();
+    private final AtomicLong pagesFailed = new AtomicLong();
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration TICK = Duration.ofSeconds(1);
@@ -77,6 +83,11 @@ public final class IngestService implements AutoCloseable {
     public IngestReport pollOnce() {
         List<FeedSource> mine = start();
         IngestReport report = ingester.pollOnce(mine, states, seen, this::publish);
+        polls.addAndGet(report.feeds());
+        pollsFailed.addAndGet(report.feedsFailed());
+        notModified.addAndGet(report.feedsNotModified());
+        pagesPublished.addAndGet(report.pagesFetched());
+        pagesFailed.addAndGet(report.pagesFailed());
         LOG.info("ingest: polled {} feeds ({} failed, {} not modified), {} entries, {} pages published, {} pages failed",
                 report.feeds(), report.feedsFailed(), report.feedsNotModified(), report.entries(), report.pagesFetched(),
                 report.pagesFailed());
@@ -119,6 +130,11 @@ public final class IngestService implements AutoCloseable {
     }
 
     private void log(FeedPoll poll) {
+        polls.incrementAndGet();
+        pollsFailed.addAndGet(poll.failed() ? 1 : 0);
+        notModified.addAndGet(poll.notModified() ? 1 : 0);
+        pagesPublished.addAndGet(poll.published());
+        pagesFailed.addAndGet(poll.pagesFailed());
         if (!poll.failed()) {
             LOG.info("feed {}: {}, {} new of {} entries published, {} pages failed; next poll at {}", poll.feed().url(),
                     poll.notModified() ? "not modified" : "read", poll.published(), poll.entries(), poll.pagesFailed(),
@@ -128,6 +144,31 @@ public final class IngestService implements AutoCloseable {
 
     private void publish(RawPage page) throws InterruptedException, ExecutionException {
         producer.send(new ProducerRecord<>(Topics.RAW, page.id(), Json.write(page))).get();
+    }
+
+    /** Feed polls done since start. */
+    public long polls() {
+        return polls.get();
+    }
+
+    /** Feed polls that gave no entries (fetch failed, not a feed...), since start. */
+    public long pollsFailed() {
+        return pollsFailed.get();
+    }
+
+    /** Feed polls answered 304 Not Modified, since start. */
+    public long notModified() {
+        return notModified.get();
+    }
+
+    /** Article pages fetched and published to {@value Topics#RAW}, since start. */
+    public long pagesPublished() {
+        return pagesPublished.get();
+    }
+
+    /** Article pages that could not be fetched or published, since start. */
+    public long pagesFailed() {
+        return pagesFailed.get();
     }
 
     @Override

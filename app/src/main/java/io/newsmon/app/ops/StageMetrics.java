@@ -3,6 +3,7 @@ package io.newsmon.app.ops;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmon.enrich.EnrichService;
+import io.newsmon.ingest.IngestService;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
@@ -35,6 +36,19 @@ public final class StageMetrics {
         counter(registry, "newsmon.store.unchanged", "articles received that were already stored", store,
                 StoreService::unchanged);
         counter(registry, "newsmon.store.dead.letters", "records store sent to news.dlq", store, StoreService::rejected);
+    }
+
+    /** {@code newsmon_ingest_polls_total}, {@code _polls_failed_total}, {@code _not_modified_total}, {@code _pages_total}, {@code _pages_failed_total}. */
+    public static void ingest(MeterRegistry registry, IngestService ingest) {
+        counter(registry, "newsmon.ingest.polls", "feed polls", ingest, IngestService::polls);
+        counter(registry, "newsmon.ingest.polls.failed", "feed polls that gave no entries", ingest,
+                IngestService::pollsFailed);
+        counter(registry, "newsmon.ingest.not.modified", "feed polls answered 304 Not Modified", ingest,
+                IngestService::notModified);
+        counter(registry, "newsmon.ingest.pages", "article pages published to news.raw", ingest,
+                IngestService::pagesPublished);
+        counter(registry, "newsmon.ingest.pages.failed", "article pages not fetched or not published", ingest,
+                IngestService::pagesFailed);
     }
 
     private static <T> void counter(MeterRegistry registry, String name, String description, T service,
