@@ -57,8 +57,9 @@ public final class Enricher {
         if (problem != null) {
             return new EnrichResult.Rejected(page.id(), problem);
         }
-        EnrichedArticle article = article(page);
-        Fingerprint fingerprint = Fingerprinter.of(article.text());
+        Built built = article(page);
+        EnrichedArticle article = built.article();
+        Fingerprint fingerprint = built.fingerprint();
         return switch (duplicates.check(article.id(), fingerprint, page.fetchedAt())) {
             case Duplicates.Verdict.New n -> new EnrichResult.Fresh(article, fingerprint);
             case Duplicates.Verdict.Known k -> new EnrichResult.AlreadySeen(article.id());
@@ -75,7 +76,11 @@ public final class Enricher {
         duplicates.forget(fresh.article().id(), fresh.fingerprint());
     }
 
-    private EnrichedArticle article(RawPage page) {
+    /** An article and the fingerprint of its text, both from one normalisation of the text. */
+    private record Built(EnrichedArticle article, Fingerprint fingerprint) {
+    }
+
+    private Built article(RawPage page) {
         Document doc = Jsoup.parse(page.html(), page.url());
         PageMetadata metadata = metadataExtractor.extract(doc, page.entry());
         String text = textExtractor.extract(doc);
@@ -84,11 +89,13 @@ public final class Enricher {
         }
         List<TopicTag> topics = tagger.tag(metadata.title(), text);
         String language = metadata.language() != null ? metadata.language() : TextLanguage.detect(text);
-        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, ArticleIdentity.of(page, metadata.canonicalUrl()),
-                page.url(), metadata.canonicalUrl(),
+        String normalised = ContentHash.normalise(text);
+        EnrichedArticle article = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION,
+                ArticleIdentity.of(page, metadata.canonicalUrl()), page.url(), metadata.canonicalUrl(),
                 page.feedName(), page.feedUrl(), metadata.title(), metadata.author(), metadata.publishedAt(),
-                metadata.modifiedAt(), page.fetchedAt(), language, metadata.siteName(), text, ContentHash.of(text),
-                topics, null, null);
+                metadata.modifiedAt(), page.fetchedAt(), language, metadata.siteName(), text,
+                ContentHash.ofNormalised(normalised), topics, null, null);
+        return new Built(article, Fingerprinter.ofNormalised(normalised));
     }
 
     /** Why {@code page} cannot be enriched, or null when it can. */

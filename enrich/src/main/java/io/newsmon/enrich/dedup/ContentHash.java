@@ -21,7 +21,11 @@ public final class ContentHash {
      * left (so that empty pages are never duplicates of each other).
      */
     public static String of(String text) {
-        String normalised = normalise(text);
+        return ofNormalised(normalise(text));
+    }
+
+    /** {@link #of} of a text that is already {@link #normalise normalised}. */
+    public static String ofNormalised(String normalised) {
         return normalised.isEmpty() ? null : ArticleId.hash(normalised);
     }
 

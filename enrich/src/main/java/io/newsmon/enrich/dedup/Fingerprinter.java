@@ -47,7 +47,12 @@ public final class Fingerprinter {
 
     /** The fingerprint of {@code text}, or null when it has no words (an empty text duplicates nothing). */
     public static Fingerprint of(String text) {
-        long[] words = wordHashes(ContentHash.normalise(text));
+        return ofNormalised(ContentHash.normalise(text));
+    }
+
+    /** {@link #of} of a text that is already {@link ContentHash#normalise normalised}. */
+    public static Fingerprint ofNormalised(String normalised) {
+        long[] words = wordHashes(normalised);
         if (words.length == 0) {
             return null;
         }
