@@ -11,15 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads the dead letters in {@value Topics#DLQ} and sends chosen ones back to the topic they came from,
@@ -48,32 +44,8 @@ public final class DeadLetterLog {
      * @throws KafkaUnavailableException when the topic cannot be read to its end within {@code timeout}
      */
     public static List<Entry> read(KafkaSettings settings, Duration timeout) {
-        Map<String, Object> config = settings.consumer("unused");
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-dlq-reader");
-        long deadline = System.nanoTime() + timeout.toNanos();
         List<Entry> entries = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.DLQ, timeout);
-            if (infos == null || infos.isEmpty()) {
-                throw new KafkaUnavailableException("topic " + Topics.DLQ + " does not exist: no stage has run on"
-                        + " this broker yet", null);
-            }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(Topics.DLQ, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-            while (!ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    throw new KafkaUnavailableException("could not read " + Topics.DLQ + " to its end within "
-                            + timeout.toSeconds() + " s: is the broker reachable?", null);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> entries.add(entry(record)));
-            }
-        } catch (KafkaException e) {
-            throw new KafkaUnavailableException("could not read " + Topics.DLQ + ": " + e.getMessage(), e);
-        }
+        TopicFollower.readAllRecords(settings, Topics.DLQ, record -> entries.add(entry(record)), timeout);
         return entries;
     }
 

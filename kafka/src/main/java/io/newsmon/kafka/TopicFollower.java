@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,7 +31,7 @@ public final class TopicFollower implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
-    private final BiConsumer<String, byte[]> handler;
+    private final Consumer<ConsumerRecord<byte[], byte[]>> handler;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
@@ -40,6 +41,16 @@ public final class TopicFollower implements AutoCloseable {
      * @param handler gets each record's key (UTF-8) and value (null for a tombstone), on the follower's thread
      */
     public TopicFollower(KafkaSettings settings, String topic, BiConsumer<String, byte[]> handler) {
+        this(settings, topic, (Consumer<ConsumerRecord<byte[], byte[]>>) record -> handler.accept(
+                record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), record.value()));
+    }
+
+    /**
+     * A follower that hands over each whole record, with its partition and offset.
+     *
+     * @param handler gets each record, on the follower's thread
+     */
+    public TopicFollower(KafkaSettings settings, String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler) {
         Map<String, Object> config = settings.consumer("unused");
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-follow-" + topic);
@@ -86,6 +97,19 @@ public final class TopicFollower implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads a whole topic once, from the beginning to its current end, handing over each whole record,
+     * and returns once the handler has had the last one.
+     *
+     * @throws KafkaUnavailableException when that takes longer than {@code timeout}
+     */
+    public static void readAllRecords(KafkaSettings settings, String topic,
+                                      Consumer<ConsumerRecord<byte[], byte[]>> handler, Duration timeout) {
+        try (TopicFollower follower = new TopicFollower(settings, topic, handler)) {
+            follower.start().awaitCaughtUp(timeout);
+        }
+    }
+
     private void follow() {
         try {
             Map<TopicPartition, Long> ends = assignAll();
@@ -121,8 +145,7 @@ public final class TopicFollower implements AutoCloseable {
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
         try {
-            handler.accept(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
-                    record.value());
+            handler.accept(record);
         } catch (RuntimeException e) {
             LOG.warn("kafka: skipped record {}-{}@{} that could not be read: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
