@@ -30,8 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,7 +53,6 @@ import org.junit.jupiter.api.io.TempDir;
  * skips, saying so, without it.
  */
 class FaultSuiteIT {
-    private static final Pattern HOST_PORT = Pattern.compile("//([^/:]+):(\\d+)/");
     private static final boolean FULL = "full".equals(System.getProperty("newsmon.faults"));
     private static final int FEEDS = FULL ? 20 : 6;
     private static final int ARTICLES_PER_FEED = FULL ? 150 : 40;
@@ -80,14 +77,13 @@ class FaultSuiteIT {
     void killsRestartsAndOutagesLoseNothingAndStoreNothingTwice() throws Exception {
         TestPostgres postgres = TestPostgres.start();
         Assumptions.assumeTrue(postgres != null, TestPostgres::whyUnavailable);
-        Matcher target = HOST_PORT.matcher(postgres.jdbcUrl());
-        assertThat(target.find()).isTrue();
         int brokerPort = freePort();
         String bootstrap = "127.0.0.1:" + brokerPort;
         try (postgres; Site site = new Site(FEEDS, ARTICLES_PER_FEED);
-             TcpProxy proxy = TcpProxy.start(target.group(1), Integer.parseInt(target.group(2)));
+             TestPostgres.Proxied proxied = postgres.proxied();
              ArticleStore direct = ArticleStore.open(postgres.jdbcUrl())) {
-            String storeUrl = target.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
+            TcpProxy proxy = proxied.proxy();
+            String storeUrl = proxied.jdbcUrl();
             Path feeds = site.writeFeedsFile(dir);
             Map<String, Stage> stages = new HashMap<>();
             Stage broker = new Stage("broker", "broker", "--data-dir", dir.resolve("broker").toString(), "--port",

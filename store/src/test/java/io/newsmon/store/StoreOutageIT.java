@@ -15,8 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Assumptions;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * once, none lost.
  */
 class StoreOutageIT {
-    private static final Pattern HOST_PORT = Pattern.compile("//([^/:]+):(\\d+)/");
     /** How long the database is away; `-Dnewsmon.outage=PT30S` for the full fault. */
     private static final Duration OUTAGE = Duration.parse(System.getProperty("newsmon.outage", "PT5S"));
 
@@ -36,12 +33,11 @@ class StoreOutageIT {
     void storesEveryArticleOnceAfterTheDatabaseComesBack() throws Exception {
         TestPostgres postgres = TestPostgres.start();
         Assumptions.assumeTrue(postgres != null, TestPostgres::whyUnavailable);
-        Matcher target = HOST_PORT.matcher(postgres.jdbcUrl());
-        assertThat(target.find()).as("host and port in " + postgres.jdbcUrl()).isTrue();
         try (postgres; TestKafka kafka = TestKafka.start();
-             TcpProxy proxy = TcpProxy.start(target.group(1), Integer.parseInt(target.group(2)));
+             TestPostgres.Proxied proxied = postgres.proxied();
              ArticleStore direct = ArticleStore.open(postgres.jdbcUrl());
-             ArticleStore viaProxy = ArticleStore.open(target.replaceFirst("//127.0.0.1:" + proxy.port() + "/"))) {
+             ArticleStore viaProxy = ArticleStore.open(proxied.jdbcUrl())) {
+            TcpProxy proxy = proxied.proxy();
             KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "outage-test");
             try (TopicAdmin admin = new TopicAdmin(settings)) {
                 admin.ensureTopics(Topics.all(List.of()));

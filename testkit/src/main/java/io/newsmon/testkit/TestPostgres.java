@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.UUID;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -22,6 +24,7 @@ public final class TestPostgres implements AutoCloseable {
     private static final String ADMIN_URL = env("NEWSMON_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
     private static final String ADMIN_USER = env("NEWSMON_TEST_PG_USER", "postgres");
     private static final String ADMIN_PASSWORD = env("NEWSMON_TEST_PG_PASSWORD", "");
+    private static final Pattern HOST_PORT = Pattern.compile("//([^/:]+):(\\d+)/");
     private static volatile String unavailable;
 
     private final String jdbcUrl;
@@ -68,6 +71,32 @@ public final class TestPostgres implements AutoCloseable {
     /** The JDBC URL of the database, with user (and password) as URL parameters. */
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /**
+     * A {@link TcpProxy} in front of this database's server, and the JDBC URL that goes through it, so a
+     * test can cut the database away from a stage and bring it back.
+     */
+    public Proxied proxied() {
+        Matcher server = HOST_PORT.matcher(jdbcUrl);
+        if (!server.find()) {
+            throw new IllegalStateException("no host:port in JDBC URL " + jdbcUrl + " to put a proxy in front of");
+        }
+        TcpProxy proxy = TcpProxy.start(server.group(1), Integer.parseInt(server.group(2)));
+        return new Proxied(proxy, server.replaceFirst("//127.0.0.1:" + proxy.port() + "/"));
+    }
+
+    /**
+     * A proxy in front of the database and the JDBC URL through it; closing it closes the proxy.
+     *
+     * @param proxy   the proxy, to {@link TcpProxy#cut()} and {@link TcpProxy#restore()}
+     * @param jdbcUrl the database's JDBC URL with the proxy's address
+     */
+    public record Proxied(TcpProxy proxy, String jdbcUrl) implements AutoCloseable {
+        @Override
+        public void close() {
+            proxy.close();
+        }
     }
 
     @Override
