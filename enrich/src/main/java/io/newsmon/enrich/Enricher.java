@@ -94,7 +94,7 @@ public final class Enricher {
                 ArticleIdentity.of(page, metadata.canonicalUrl()), page.url(), metadata.canonicalUrl(),
                 page.feedName(), page.feedUrl(), metadata.title(), metadata.author(), metadata.publishedAt(),
                 metadata.modifiedAt(), page.fetchedAt(), language, metadata.siteName(), text,
-                ContentHash.ofNormalised(normalised), topics, null, null);
+                ContentHash.ofNormalised(normalised), topics, null, null, page.discoveredAt());
         return new Built(article, Fingerprinter.ofNormalised(normalised));
     }
 

@@ -29,17 +29,20 @@ import java.util.List;
  * @param duplicateOf   null, or the id of the first-seen original this article duplicates
  * @param similarity    for a duplicate, the estimated similarity of its text to the original's, from 0 to 1
  *                      (1 for the same text); null otherwise
+ * @param discoveredAt  when ingest read the entry in its feed, carried from {@link RawPage#discoveredAt()}
+ *                      so that store can measure pipeline freshness; null when unknown (older messages, and
+ *                      rows read back from the database, which does not keep it)
  */
 public record EnrichedArticle(int schemaVersion, String id, String url, String canonicalUrl, String source,
                               String feedUrl, String title, String author, Instant publishedAt, Instant modifiedAt,
                               Instant fetchedAt, String language, String siteName, String text,
                               String contentHash, List<TopicTag> topics, String duplicateOf,
-                              Double similarity) {
+                              Double similarity, Instant discoveredAt) {
     /**
      * The version of this message's shape: 2 added {@code canonicalUrl} and {@code modifiedAt}, 3 added
-     * {@code similarity} (each null when read from an older message).
+     * {@code similarity}, 4 added {@code discoveredAt} (each null when read from an older message).
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     public EnrichedArticle {
         Checks.require(id, "article id");
@@ -51,6 +54,15 @@ public record EnrichedArticle(int schemaVersion, String id, String url, String c
         topics = Checks.copy(topics);
     }
 
+    /** An article without a discovery time (rows read from the database, tests). */
+    public EnrichedArticle(int schemaVersion, String id, String url, String canonicalUrl, String source, String feedUrl,
+                           String title, String author, Instant publishedAt, Instant modifiedAt, Instant fetchedAt,
+                           String language, String siteName, String text, String contentHash, List<TopicTag> topics,
+                           String duplicateOf, Double similarity) {
+        this(schemaVersion, id, url, canonicalUrl, source, feedUrl, title, author, publishedAt, modifiedAt, fetchedAt,
+                language, siteName, text, contentHash, topics, duplicateOf, similarity, null);
+    }
+
     /** The ids of {@link #topics()}, in order. */
     public List<String> topicIds() {
         return topics.stream().map(TopicTag::id).toList();
@@ -59,12 +71,12 @@ public record EnrichedArticle(int schemaVersion, String id, String url, String c
     /** This article with {@code newTopics} in place of its topics. */
     public EnrichedArticle withTopics(List<TopicTag> newTopics) {
         return new EnrichedArticle(schemaVersion, id, url, canonicalUrl, source, feedUrl, title, author, publishedAt,
-                modifiedAt, fetchedAt, language, siteName, text, contentHash, newTopics, duplicateOf, similarity);
+                modifiedAt, fetchedAt, language, siteName, text, contentHash, newTopics, duplicateOf, similarity, discoveredAt);
     }
 
     /** This article marked as a duplicate of {@code originalId}, with the estimated {@code similarity} of their texts. */
     public EnrichedArticle asDuplicateOf(String originalId, double similarity) {
         return new EnrichedArticle(schemaVersion, id, url, canonicalUrl, source, feedUrl, title, author, publishedAt,
-                modifiedAt, fetchedAt, language, siteName, text, contentHash, topics, originalId, similarity);
+                modifiedAt, fetchedAt, language, siteName, text, contentHash, topics, originalId, similarity, discoveredAt);
     }
 }

@@ -16,12 +16,14 @@ import java.time.Instant;
  * @param contentType   the response's media type, for example {@code text/html}
  * @param charset       the charset the page was decoded with, for example {@code UTF-8}
  * @param html          the page, decoded
+ * @param discoveredAt  when ingest read the entry in its feed (the time of the poll that delivered the page),
+ *                      from which pipeline freshness is measured; null in messages written before version 2
  */
 public record RawPage(int schemaVersion, String id, String url, String feedUrl, String feedName,
                       FeedEntry entry, Instant fetchedAt, int httpStatus, String contentType,
-                      String charset, String html) {
-    /** The version of this message's shape. */
-    public static final int SCHEMA_VERSION = 1;
+                      String charset, String html, Instant discoveredAt) {
+    /** The version of this message's shape: 2 added {@code discoveredAt}. */
+    public static final int SCHEMA_VERSION = 2;
 
     public RawPage {
         Checks.require(id, "raw page id");
@@ -33,5 +35,11 @@ public record RawPage(int schemaVersion, String id, String url, String feedUrl, 
             throw new IllegalArgumentException("raw page fetchedAt is missing for " + url);
         }
         html = html == null ? "" : html;
+    }
+
+    /** A page without a discovery time, as written before version 2 (tests and replays). */
+    public RawPage(int schemaVersion, String id, String url, String feedUrl, String feedName, FeedEntry entry,
+                   Instant fetchedAt, int httpStatus, String contentType, String charset, String html) {
+        this(schemaVersion, id, url, feedUrl, feedName, entry, fetchedAt, httpStatus, contentType, charset, html, null);
     }
 }

@@ -12,7 +12,8 @@ class EnrichedArticleTest {
             "https://news.example/a", "https://news.example/story/a", "Example", "https://news.example/rss",
             "Title", "Ann Lee, Bo Chen", Instant.parse("2019-05-16T08:00:00Z"), Instant.parse("2019-05-16T09:30:00Z"),
             Instant.parse("2019-05-16T10:00:00Z"), "en", "Example News", "Text.", "hash",
-            List.of(new TopicTag("huawei", 2, List.of("Huawei: \"...Huawei said...\""))), null, null);
+            List.of(new TopicTag("huawei", 2, List.of("Huawei: \"...Huawei said...\""))), null, null,
+            Instant.parse("2019-05-16T09:59:58Z"));
 
     @Test
     void roundTripsThroughJson() {
@@ -20,7 +21,29 @@ class EnrichedArticleTest {
 
         assertThat(Json.read(json, EnrichedArticle.class)).isEqualTo(ARTICLE);
         assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"modifiedAt\":\"2019-05-16T09:30:00Z\"")
-                .contains("\"canonicalUrl\":\"https://news.example/story/a\"");
+                .contains("\"canonicalUrl\":\"https://news.example/story/a\"")
+                .contains("\"discoveredAt\":\"2019-05-16T09:59:58Z\"");
+    }
+
+    @Test
+    void keepsTheDiscoveryTimeWhenRetaggedOrMarkedAsDuplicate() {
+        assertThat(ARTICLE.withTopics(List.of()).discoveredAt()).isEqualTo(ARTICLE.discoveredAt());
+        assertThat(ARTICLE.asDuplicateOf("b2", 0.8).discoveredAt()).isEqualTo(ARTICLE.discoveredAt());
+    }
+
+    @Test
+    void aRawPageRoundTripsWithItsDiscoveryTimeAndAVersionOnePageReadsWithout() {
+        RawPage page = new RawPage(RawPage.SCHEMA_VERSION, "a1", "https://news.example/a", "https://news.example/rss",
+                "Example", new FeedEntry("Title", "https://news.example/a", null, null, null),
+                Instant.parse("2019-05-16T10:00:00Z"), 200, "text/html", "UTF-8", "<p>Text.</p>",
+                Instant.parse("2019-05-16T09:59:58Z"));
+        String v1 = """
+                {"schemaVersion":1,"id":"a1","url":"https://news.example/a","entry":{"link":"https://news.example/a"},
+                 "fetchedAt":"2019-05-16T10:00:00Z","httpStatus":200,"html":"<p>Text.</p>"}
+                """;
+
+        assertThat(Json.read(Json.write(page), RawPage.class)).isEqualTo(page);
+        assertThat(Json.read(v1.getBytes(StandardCharsets.UTF_8), RawPage.class).discoveredAt()).isNull();
     }
 
     @Test
@@ -35,6 +58,7 @@ class EnrichedArticleTest {
         assertThat(article.schemaVersion()).isEqualTo(1);
         assertThat(article.canonicalUrl()).isNull();
         assertThat(article.modifiedAt()).isNull();
+        assertThat(article.discoveredAt()).isNull();
         assertThat(article.url()).isEqualTo("https://news.example/a");
     }
 
