@@ -6,6 +6,7 @@ import io.newsmon.ingest.feed.FeedParse;
 import io.newsmon.ingest.feed.FeedParser;
 import io.newsmon.ingest.feed.ListingParser;
 import io.newsmon.ingest.fetch.CacheHints;
+import io.newsmon.ingest.fetch.FailureKind;
 import io.newsmon.ingest.fetch.FetchResult;
 import io.newsmon.ingest.fetch.Validators;
 import io.newsmon.ingest.politeness.PoliteFetcher;
@@ -38,7 +39,7 @@ final class FeedReader {
     }
 
     /** The feed gave no entries: {@code reason} names the URL and the rule. */
-    record Failed(String reason, Duration retryAfter) implements Outcome {
+    record Failed(FailureKind kind, String reason, Duration retryAfter) implements Outcome {
     }
 
     private final PoliteFetcher.Fetch fetch;
@@ -55,7 +56,7 @@ final class FeedReader {
 
     Outcome read(FeedSource source, Validators validators) {
         return switch (fetch.fetch(source.url(), validators)) {
-            case FetchResult.Failed failed -> new Failed(failed.reason(), failed.retryAfter());
+            case FetchResult.Failed failed -> new Failed(failed.kind(), failed.reason(), failed.retryAfter());
             case FetchResult.NotModified notModified ->
                     new NotModified(notModified.cache().freshFor(), merge(validators, notModified.cache()));
             case FetchResult.Fetched fetched -> parse(source, fetched);
@@ -71,11 +72,11 @@ final class FeedReader {
                 case FeedParse.Entries entries -> new Read(entries.entries(),
                         later(fetched.cache().freshFor(), entries.ttl()), fetched.cache().validators());
                 case FeedParse.SitemapIndex index -> readSitemaps(index, fetched);
-                case FeedParse.NotAFeed notAFeed -> new Failed(notAFeed.reason(), null);
+                case FeedParse.NotAFeed notAFeed -> new Failed(FailureKind.NOT_A_FEED, notAFeed.reason(), null);
             };
         } catch (RuntimeException e) {
             // A parser bug on one odd document must not stop the other feeds.
-            return new Failed(fetched.url() + " could not be parsed: " + e, null);
+            return new Failed(FailureKind.PARSE, fetched.url() + " could not be parsed: " + e, null);
         }
     }
 
@@ -99,7 +100,8 @@ final class FeedReader {
             }
         }
         if (entries.isEmpty() && !errors.isEmpty()) {
-            return new Failed("sitemap index " + fetched.url() + ": no sitemap could be read: " + String.join("; ", errors), null);
+            return new Failed(FailureKind.SITEMAP,
+                    "sitemap index " + fetched.url() + ": no sitemap could be read: " + String.join("; ", errors), null);
         }
         return new Read(entries, fetched.cache().freshFor(), fetched.cache().validators());
     }
@@ -107,7 +109,8 @@ final class FeedReader {
     private static Outcome readListing(FeedSource source, FetchResult.Fetched fetched) {
         List<FeedEntry> entries = ListingParser.parse(fetched.text(), fetched.url(), source.linkSelector());
         if (entries.isEmpty()) {
-            return new Failed("linkSelector \"" + source.linkSelector() + "\" matched no http(s) links on " + fetched.url(), null);
+            return new Failed(FailureKind.NO_LINKS,
+                    "linkSelector \"" + source.linkSelector() + "\" matched no http(s) links on " + fetched.url(), null);
         }
         return new Read(entries, fetched.cache().freshFor(), fetched.cache().validators());
     }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * ({@code acks=all}, idempotent producer); seen ids go to {@value Topics#INGEST_SEEN} and feed states to
  * {@value Topics#INGEST_FEEDS}, both compacted, so a restart publishes nothing twice and goes on with each
  * feed's validators, interval and backoff. Several instances share the feeds through the consumer group
- * {@value KafkaFeedStates#GROUP}, all feeds of one host on one instance.
+ * {@value KafkaFeedStates#GROUP}, all feeds of one host on one instance. The ingester's meters gain the
+ * gauges of this instance's feeds' health ({@link IngestMetrics}).
  */
 public final class IngestService implements AutoCloseable {
     private final AtomicLong polls = new AtomicLong();
@@ -60,6 +61,7 @@ public final class IngestService implements AutoCloseable {
         this.producer = new KafkaProducer<>(settings.producer());
         this.seen = new KafkaSeenIds(settings, producer, clock);
         this.states = new KafkaFeedStates(settings, producer);
+        ingester.meterHealth(this::assignedFeeds, states);
     }
 
     /**
@@ -109,7 +111,7 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    /** The feeds this instance polls now (test seam). */
+    /** The feeds this instance polls now: those of the partitions it holds and has loaded. */
     List<FeedSource> assignedFeeds() {
         return states.assigned(feeds);
     }
@@ -169,6 +171,19 @@ public final class IngestService implements AutoCloseable {
     /** Article pages that could not be fetched or published, since start. */
     public long pagesFailed() {
         return pagesFailed.get();
+    }
+
+    /** The health of the feeds this instance polls now, by the ingester's clock; see {@link FeedHealth}. */
+    public FeedHealth feedHealth() {
+        return ingester.health(assignedFeeds(), states);
+    }
+
+    /**
+     * The feeds this instance polls that have not been read successfully for over twice their expected
+     * interval plus a minute (see {@link FeedHealth}), in the order of the configured feeds.
+     */
+    public List<SilentFeed> silentFeeds() {
+        return feedHealth().silent();
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.newsmon.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsmon.ingest.IngestMetrics.Target;
 import io.newsmon.ingest.config.FeedSource;
+import io.newsmon.ingest.fetch.FailureKind;
 import io.newsmon.ingest.fetch.FetchResult;
 import io.newsmon.ingest.fetch.HttpFetcher;
 import io.newsmon.ingest.fetch.Validators;
@@ -29,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * feeds, or once with {@code ?utm_source=...}, is fetched once. Every request goes through a
  * {@link PoliteFetcher} (robots.txt, per-host delay and concurrency, {@code Retry-After}). Feeds and
  * pages are fetched on virtual threads. A page is added to {@link SeenIds} only after the
- * {@link PageSink} has accepted it. One failing feed or page never stops the others.
+ * {@link PageSink} has accepted it. One failing feed or page never stops the others. Fetches are counted
+ * and timed per feed ({@link IngestMetrics}), and {@link #health} tells which feeds have gone silent.
  *
  * <p>Example: {@code new Ingester(new HttpFetcher(FetchSettings.defaults()), PolitenessSettings.defaults(),
  * IngestSettings.defaults(), Clock.systemUTC()).pollOnce(feeds, states, seen, producer::publish)}.
@@ -57,35 +63,49 @@ public final class Ingester implements AutoCloseable {
     private final IngestSettings settings;
     private final PollSchedule schedule;
     private final Clock clock;
-    private final FeedReader reader;
+    private final IngestMetrics metrics;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<String> feedsInFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> pagesInFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> pageAttempts = new ConcurrentHashMap<>();
+    private final Map<String, FeedHealth.Seen> remembered = new ConcurrentHashMap<>();
 
     /**
      * @param http       fetches feeds and pages; closed with this ingester
      * @param politeness how politely
      * @param settings   poll intervals and limits
-     * @param clock      gives poll times and {@link RawPage#fetchedAt()}
+     * @param clock      gives poll times, {@link RawPage#fetchedAt()} and the time {@link #health} is for
+     * @param meters     where the fetches are counted ({@link IngestMetrics})
      */
+    public Ingester(HttpFetcher http, PolitenessSettings politeness, IngestSettings settings, Clock clock,
+                    MeterRegistry meters) {
+        this(http, politeness, settings, clock, RandomGenerator.getDefault(), meters);
+    }
+
+    /** As above, counting into a {@link SimpleMeterRegistry} of its own that nothing exports. */
     public Ingester(HttpFetcher http, PolitenessSettings politeness, IngestSettings settings, Clock clock) {
-        this(http, politeness, settings, clock, RandomGenerator.getDefault());
+        this(http, politeness, settings, clock, new SimpleMeterRegistry());
     }
 
     /** As above, with the random source of the backoff jitter (tests). */
     Ingester(HttpFetcher http, PolitenessSettings politeness, IngestSettings settings, Clock clock,
              RandomGenerator random) {
+        this(http, politeness, settings, clock, random, new SimpleMeterRegistry());
+    }
+
+    /** As above, with the random source of the backoff jitter and the meters (tests). */
+    Ingester(HttpFetcher http, PolitenessSettings politeness, IngestSettings settings, Clock clock,
+             RandomGenerator random, MeterRegistry meters) {
         this.http = http;
         this.fetcher = new PoliteFetcher(http::fetch, politeness, clock);
         this.settings = settings;
         this.schedule = new PollSchedule(settings.poll(), random);
         this.clock = clock;
-        this.reader = new FeedReader(fetcher::fetch, settings.maxSitemaps());
+        this.metrics = new IngestMetrics(meters);
     }
 
     /** A new article found in a feed: what a page fetch needs. */
-    private record Candidate(FeedSource source, FeedEntry entry, String url, String id) {
+    private record Candidate(FeedSource source, FeedEntry entry, String url, String id, Instant discoveredAt) {
     }
 
     /** Polls every feed once now, whatever its schedule, and waits until all are done; never throws. */
@@ -140,13 +160,31 @@ public final class Ingester implements AutoCloseable {
                 .min(Comparator.naturalOrder());
     }
 
+    /**
+     * The health of {@code feeds} now, from their states in {@code states} and what this ingester saw of
+     * them; see {@link FeedHealth} for what silent means.
+     */
+    public FeedHealth health(List<FeedSource> feeds, FeedStates states) {
+        return FeedHealth.of(feeds, states, remembered, clock.instant());
+    }
+
+    /**
+     * Registers the gauges of the feeds' health ({@link IngestMetrics#FEEDS}, {@link IngestMetrics#SILENT}),
+     * read from {@link #health} of the feeds {@code feeds} gives at each reading.
+     */
+    public void meterHealth(Supplier<List<FeedSource>> feeds, FeedStates states) {
+        metrics.watch(() -> health(feeds.get(), states));
+    }
+
     /** Polls one feed now: reads it, delivers its new pages and keeps its next state; never throws. */
     FeedPoll pollFeed(FeedSource feed, FeedStates states, SeenIds seen, PageSink sink) {
         FeedState before = stateOf(feed, states);
+        FeedReader reader = new FeedReader((url, validators) -> fetch(feed, Target.FEED, url, validators),
+                settings.maxSitemaps());
         FeedPoll poll;
         try {
             poll = switch (reader.read(feed, new Validators(before.etag(), before.lastModified()))) {
-                case FeedReader.Failed failed -> failed(feed, before, failed.reason(), failed.retryAfter());
+                case FeedReader.Failed failed -> readFailed(feed, before, failed);
                 case FeedReader.NotModified notModified -> new FeedPoll(feed, schedule.afterRead(before, clock.instant(), 0, 0,
                         notModified.freshFor(), notModified.validators().etag(), notModified.validators().lastModified(), true),
                         false, true, 0, 0, 0, List.of());
@@ -154,14 +192,30 @@ public final class Ingester implements AutoCloseable {
             };
         } catch (RuntimeException e) {
             LOG.error("ingest: polling {} failed unexpectedly", feed.url(), e);
+            metrics.failed(feed.url(), Target.FEED, FailureKind.OTHER);
             poll = failed(feed, before, "polling " + feed.url() + " failed unexpectedly: " + e, null);
         }
         keep(states, poll);
         return poll;
     }
 
+    /** Fetches {@code url} politely for {@code feed}, and meters the fetch. */
+    private FetchResult fetch(FeedSource feed, Target target, String url, Validators validators) {
+        FetchResult result = fetcher.fetch(url, validators, took -> metrics.took(feed.url(), target, took));
+        metrics.fetched(feed.url(), target, result);
+        return result;
+    }
+
     private FeedState stateOf(FeedSource feed, FeedStates states) {
         return states.get(feed.url()).orElseGet(() -> schedule.initial(feed.url(), feed.name(), clock.instant()));
+    }
+
+    /** A feed that gave no entries; a failed fetch was counted when it came back, a useless document is now. */
+    private FeedPoll readFailed(FeedSource feed, FeedState before, FeedReader.Failed failed) {
+        if (!failed.kind().fetchFailure()) {
+            metrics.failed(feed.url(), Target.FEED, failed.kind());
+        }
+        return failed(feed, before, failed.reason(), failed.retryAfter());
     }
 
     private FeedPoll failed(FeedSource feed, FeedState before, String reason, Duration retryAfter) {
@@ -172,7 +226,7 @@ public final class Ingester implements AutoCloseable {
     }
 
     private FeedPoll deliverAll(FeedSource feed, FeedState before, FeedReader.Read read, SeenIds seen, PageSink sink) {
-        Claim claim = claimNew(feed, read.entries(), seen);
+        Claim claim = claimNew(feed, read.entries(), seen, clock.instant());
         List<Candidate> fresh = claim.candidates();
         List<Future<String>> fetches = fresh.stream().map(c -> threads.submit(() -> deliver(c, seen, sink))).toList();
         List<String> errors = new ArrayList<>();
@@ -197,7 +251,7 @@ public final class Ingester implements AutoCloseable {
     }
 
     /** The entries' articles not seen and not being fetched by another poll, newest first, at most the limit; claimed. */
-    private Claim claimNew(FeedSource feed, List<FeedEntry> entries, SeenIds seen) {
+    private Claim claimNew(FeedSource feed, List<FeedEntry> entries, SeenIds seen, Instant readAt) {
         List<Candidate> fresh = new ArrayList<>();
         for (FeedEntry entry : newestFirst(entries)) {
             String url = UrlCanonicalizer.canonicalize(entry.link());
@@ -209,7 +263,7 @@ public final class Ingester implements AutoCloseable {
                 return new Claim(fresh, true);
             }
             if (pagesInFlight.add(id)) {
-                fresh.add(new Candidate(feed, entry, url, id));
+                fresh.add(new Candidate(feed, entry, url, id, readAt));
             }
         }
         return new Claim(fresh, false);
@@ -224,7 +278,7 @@ public final class Ingester implements AutoCloseable {
     /** Fetches and delivers one claimed page; returns null, or the error line "url: reason". */
     private String deliver(Candidate candidate, SeenIds seen, PageSink sink) {
         try {
-            FetchResult result = fetcher.fetch(candidate.url(), Validators.NONE);
+            FetchResult result = fetch(candidate.source(), Target.PAGE, candidate.url(), Validators.NONE);
             String refusal = refusal(candidate, result, seen);
             if (refusal != null) {
                 return refusal;
@@ -249,11 +303,14 @@ public final class Ingester implements AutoCloseable {
             case FetchResult.Failed failed -> failed.permanent()
                     ? giveUpLater(candidate, seen, failed.reason()) : candidate.url() + ": " + failed.reason();
             case FetchResult.NotModified notModified -> candidate.url() + ": unexpected 304 Not Modified";
-            case FetchResult.Fetched page -> ContentTypes.isHtml(page.contentType()) ? null
-                    : giveUpLater(candidate, seen,
-                            page.url() + " is " + (page.contentType().isEmpty() ? "of no content type" : page.contentType())
-                                    + ", not an HTML page");
+            case FetchResult.Fetched page -> ContentTypes.isHtml(page.contentType()) ? null : notHtml(candidate, page, seen);
         };
+    }
+
+    private String notHtml(Candidate candidate, FetchResult.Fetched page, SeenIds seen) throws Exception {
+        metrics.failed(candidate.source().url(), Target.PAGE, FailureKind.NOT_HTML);
+        return giveUpLater(candidate, seen, page.url() + " is "
+                + (page.contentType().isEmpty() ? "of no content type" : page.contentType()) + ", not an HTML page");
     }
 
     private String giveUpLater(Candidate candidate, SeenIds seen, String reason) throws Exception {
@@ -269,10 +326,11 @@ public final class Ingester implements AutoCloseable {
     private RawPage rawPage(Candidate candidate, FetchResult.Fetched page) {
         return new RawPage(RawPage.SCHEMA_VERSION, candidate.id(), candidate.url(), candidate.source().url(),
                 candidate.source().name(), candidate.entry(), clock.instant(), page.status(),
-                page.contentType(), page.charset(), page.text());
+                page.contentType(), page.charset(), page.text(), candidate.discoveredAt());
     }
 
     private void keep(FeedStates states, FeedPoll poll) {
+        remembered.compute(poll.feed().url(), (url, before) -> FeedHealth.Seen.after(before, poll.state()));
         try {
             states.put(poll.state());
         } catch (Exception e) {

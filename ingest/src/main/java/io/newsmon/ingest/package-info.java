@@ -11,7 +11,8 @@
  * {@link io.newsmon.model.FeedState} comes from {@code schedule} (adaptive interval, backoff with jitter)
  * and is kept in {@link io.newsmon.ingest.schedule.FeedStates}. Failures come back as values
  * ({@link io.newsmon.ingest.FeedPoll}, {@link io.newsmon.ingest.IngestReport}, the feed state's last
- * error), never as exceptions.
+ * error), never as exceptions. {@link io.newsmon.ingest.IngestMetrics} counts and times the fetches per
+ * feed, and {@link io.newsmon.ingest.FeedHealth} tells which feeds are failing or have gone silent.
  *
  * <p>{@code IngestService} wires it to Kafka: pages to {@code news.raw}, seen ids and feed states to
  * compacted topics, feeds shared between instances through a consumer group

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.ingest.fetch.FetchSettings;
 import io.newsmon.ingest.fetch.HttpFetcher;
@@ -96,8 +98,10 @@ class IngestServiceIT {
             feeds.add(feed(host, "share-a"));
             feeds.add(feed(host, "share-b"));
         }
-        try (IngestService a = service(feeds); IngestService b = service(feeds)) {
+        MeterRegistry metersOfA = new SimpleMeterRegistry();
+        try (IngestService a = service(feeds, metersOfA); IngestService b = service(feeds, new SimpleMeterRegistry())) {
             awaitSplit(a, b, feeds);
+            assertThat(a.feedHealth().neverPolled()).isEqualTo(a.assignedFeeds().size());
             Set<String> hostsOfA = hosts(a.assignedFeeds());
             Set<String> hostsOfB = hosts(b.assignedFeeds());
 
@@ -109,6 +113,13 @@ class IngestServiceIT {
             IngestReport rb = b.pollOnce();
             assertThat(ra.feeds() + rb.feeds()).isEqualTo(feeds.size());
             assertThat(ra.pagesFetched() + rb.pagesFetched()).isEqualTo(feeds.size() * 3);
+            // each instance reports the health of its own feeds only
+            assertThat(a.feedHealth().ok() + b.feedHealth().ok()).isEqualTo(feeds.size());
+            assertThat(a.feedHealth().feeds()).isEqualTo(a.assignedFeeds().size());
+            assertThat(metersOfA.get(IngestMetrics.FEEDS).tag("health", "ok").gauge().value())
+                    .isEqualTo(a.assignedFeeds().size());
+            assertThat(a.silentFeeds()).isEmpty();
+            assertThat(b.silentFeeds()).isEmpty();
         }
     }
 
@@ -133,8 +144,13 @@ class IngestServiceIT {
     }
 
     private IngestService service(List<FeedSource> feeds) {
+        return service(feeds, new SimpleMeterRegistry());
+    }
+
+    private IngestService service(List<FeedSource> feeds, MeterRegistry meters) {
         Ingester ingester = new Ingester(new HttpFetcher(FetchSettings.defaults().withAllowPrivateAddresses(true)),
-                PolitenessSettings.defaults().withPerHostDelay(Duration.ZERO), IngestSettings.defaults(), Clock.systemUTC());
+                PolitenessSettings.defaults().withPerHostDelay(Duration.ZERO), IngestSettings.defaults(), Clock.systemUTC(),
+                meters);
         return new IngestService(settings, ingester, feeds, Clock.systemUTC());
     }
 

@@ -8,7 +8,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
 
-/** Turns what went wrong in an exchange into a reason a person can act on, naming the host. */
+/** Turns what went wrong in an exchange into a reason a person can act on, naming the host, and its kind. */
 final class FetchFailures {
     private FetchFailures() {
     }
@@ -53,6 +53,26 @@ final class FetchFailures {
             return "TLS with " + hostPort(uri) + " failed: " + rootMessage(error, error.getClass().getSimpleName());
         }
         return "fetching " + uri + " failed: " + rootMessage(error, error.getClass().getSimpleName());
+    }
+
+    /** The kind of {@code error}, an exchange's failure: the same cases as {@link #describe}, by type. */
+    static FailureKind kind(Throwable error) {
+        if (error instanceof BodyTooLargeException) {
+            return FailureKind.TOO_LARGE;
+        }
+        if (error instanceof HttpTimeoutException) { // HttpConnectTimeoutException too
+            return FailureKind.TIMEOUT;
+        }
+        if (causedBy(error, UnresolvedAddressException.class)) {
+            return FailureKind.DNS;
+        }
+        if (error instanceof ConnectException) {
+            return FailureKind.CONNECT;
+        }
+        if (error instanceof SSLException) {
+            return FailureKind.TLS;
+        }
+        return FailureKind.OTHER;
     }
 
     static String hostPort(URI uri) {

@@ -51,6 +51,7 @@ public sealed interface FetchResult {
      * A fetch that gave no page.
      *
      * @param url        the URL asked for
+     * @param kind       what went wrong, for metrics and callers that branch on it
      * @param reason     what happened, naming the host or status, for example
      *                   {@code HTTP status 404 from https://example.org/feed.xml}
      * @param status     the HTTP status of the last response, or 0 when none arrived (refused,
@@ -59,10 +60,25 @@ public sealed interface FetchResult {
      * @param retryAfter what the server's {@code Retry-After} asked for on a status other than 2xx
      *                   (meant for 429 and 503), or null when absent or not understood
      */
-    record Failed(String url, String reason, int status, Duration retryAfter) implements FetchResult {
+    record Failed(String url, FailureKind kind, String reason, int status, Duration retryAfter) implements FetchResult {
+        public Failed {
+            if (kind == null) {
+                throw new IllegalArgumentException("the failure kind of the fetch of " + url + " is missing");
+            }
+        }
+
         /** A failure without an HTTP response. */
-        public Failed(String url, String reason) {
-            this(url, reason, 0, null);
+        public Failed(String url, FailureKind kind, String reason) {
+            this(url, kind, reason, 0, null);
+        }
+
+        /**
+         * A response with {@code status}, other than 2xx: of kind {@link FailureKind#ofStatus}.
+         *
+         * @param reason for example {@code HTTP status 404 from https://example.org/feed.xml}
+         */
+        public static Failed status(String url, String reason, int status, Duration retryAfter) {
+            return new Failed(url, FailureKind.ofStatus(status, retryAfter), reason, status, retryAfter);
         }
 
         /** Whether the server asked us to slow down: 429, or 503 with {@code Retry-After}. */

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeoutException;
  * most {@link FetchSettings#readTimeout()}, and the whole fetch, redirects included, may take at most
  * {@link FetchSettings#requestTimeout()}. Anything that yields no 2xx page is a {@link FetchResult.Failed}
  * whose reason names the host or status, for example {@code HTTP status 404 from https://example.org/feed.xml},
- * with the status and {@code Retry-After} of the last response; {@link #fetch(String)} never throws.
+ * whose {@link FailureKind} says what went wrong, with the status and {@code Retry-After} of the last
+ * response; {@link #fetch(String)} never throws.
  *
  * <p>Conditional GET: the {@link Validators} go with the first request only, since they describe the
  * URL they came from, not wherever it redirects to. A 304 to that request is a
@@ -89,7 +90,7 @@ public final class HttpFetcher implements AutoCloseable {
         try {
             return follow(url, parse(url), conditions);
         } catch (FetchException e) {
-            return new FetchResult.Failed(url, e.getMessage(), e.status, e.retryAfter);
+            return new FetchResult.Failed(url, e.kind, e.getMessage(), e.status, e.retryAfter);
         }
     }
 
@@ -108,11 +109,12 @@ public final class HttpFetcher implements AutoCloseable {
                 return toResult(current, response);
             }
             if (redirects == settings.maxRedirects()) {
-                throw failure("more than " + settings.maxRedirects() + " redirects (fetch maxRedirects), the last from " + current, response);
+                throw failure(FailureKind.REDIRECTS, "more than " + settings.maxRedirects()
+                        + " redirects (fetch maxRedirects), the last from " + current, response);
             }
             current = redirectTarget(current, response);
             if (!visited.add(current)) {
-                throw failure("redirect loop: " + start + " leads back to " + current, response);
+                throw failure(FailureKind.REDIRECTS, "redirect loop: " + start + " leads back to " + current, response);
             }
         }
     }
@@ -124,10 +126,10 @@ public final class HttpFetcher implements AutoCloseable {
         try {
             var refusal = AddressGuard.refusal(uri.getHost());
             if (refusal.isPresent()) {
-                throw new FetchException("refused to fetch " + uri + ": " + refusal.get(), 0, null);
+                throw new FetchException(FailureKind.PRIVATE_ADDRESS, "refused to fetch " + uri + ": " + refusal.get(), 0, null);
             }
         } catch (UnknownHostException e) {
-            throw new FetchException("cannot resolve host " + uri.getHost() + " of " + uri, 0, null);
+            throw new FetchException(FailureKind.DNS, "cannot resolve host " + uri.getHost() + " of " + uri, 0, null);
         }
     }
 
@@ -139,13 +141,14 @@ public final class HttpFetcher implements AutoCloseable {
             return timer.await(uri, future);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new FetchException(e.getMessage(), timer.status(), null);
+            throw new FetchException(FailureKind.TIMEOUT, e.getMessage(), timer.status(), null);
         } catch (ExecutionException e) {
-            throw new FetchException(FetchFailures.describe(uri, e.getCause(), settings), timer.status(), null);
+            throw new FetchException(FetchFailures.kind(e.getCause()), FetchFailures.describe(uri, e.getCause(), settings),
+                    timer.status(), null);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new FetchException("interrupted while fetching " + uri, 0, null);
+            throw new FetchException(FailureKind.INTERRUPTED, "interrupted while fetching " + uri, 0, null);
         }
     }
 
@@ -153,7 +156,8 @@ public final class HttpFetcher implements AutoCloseable {
         try {
             return FetchRequests.get(uri, settings.userAgent(), validators);
         } catch (IllegalArgumentException e) {
-            throw new FetchException("cannot send a request for " + uri + ": " + e.getMessage(), 0, null);
+            throw new FetchException(FailureKind.INVALID_URL, "cannot send a request for " + uri + ": " + e.getMessage(),
+                    0, null);
         }
     }
 
@@ -168,7 +172,8 @@ public final class HttpFetcher implements AutoCloseable {
         int status = response.statusCode();
         if (status / 100 != 2) {
             Duration retryAfter = retryAfter(response);
-            throw new FetchException(FetchFailures.status(uri, status, retryAfter), status, retryAfter);
+            throw new FetchException(FailureKind.ofStatus(status, retryAfter), FetchFailures.status(uri, status, retryAfter),
+                    status, retryAfter);
         }
         byte[] body = decompress(uri, response);
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
@@ -183,24 +188,25 @@ public final class HttpFetcher implements AutoCloseable {
         try {
             return ContentDecoder.decode(encoding, response.body(), settings.maxBodyBytes());
         } catch (BodyTooLargeException e) {
-            throw failure(e.getMessage() + " at " + uri, response);
+            throw failure(FailureKind.TOO_LARGE, e.getMessage() + " at " + uri, response);
         } catch (IOException e) {
-            throw failure("cannot decode the " + encoding + " body of " + uri + ": " + e.getMessage(), response);
+            throw failure(FailureKind.DECODING,
+                    "cannot decode the " + encoding + " body of " + uri + ": " + e.getMessage(), response);
         }
     }
 
     private URI redirectTarget(URI from, HttpResponse<?> response) throws FetchException {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> failure(
+        String location = response.headers().firstValue("Location").orElseThrow(() -> failure(FailureKind.REDIRECTS,
                 "HTTP status " + response.statusCode() + " from " + from + " has no Location header", response));
-        String target = UrlResolver.resolve(from.toString(), location).orElseThrow(() -> failure(
+        String target = UrlResolver.resolve(from.toString(), location).orElseThrow(() -> failure(FailureKind.REDIRECTS,
                 "redirect from " + from + " to \"" + location + "\", which is not an http(s) URL", response));
         return parse(target);
     }
 
     /** A failure after {@code response}, with its status and, unless a success, its {@code Retry-After}. */
-    private FetchException failure(String message, HttpResponse<?> response) {
+    private FetchException failure(FailureKind kind, String message, HttpResponse<?> response) {
         int status = response.statusCode();
-        return new FetchException(message, status, status / 100 == 2 ? null : retryAfter(response));
+        return new FetchException(kind, message, status, status / 100 == 2 ? null : retryAfter(response));
     }
 
     private Duration retryAfter(HttpResponse<?> response) {
@@ -217,7 +223,7 @@ public final class HttpFetcher implements AutoCloseable {
         } catch (URISyntaxException | NullPointerException e) {
             // reported below
         }
-        throw new FetchException("\"" + url + "\" is not an absolute http(s) URL", 0, null);
+        throw new FetchException(FailureKind.INVALID_URL, "\"" + url + "\" is not an absolute http(s) URL", 0, null);
     }
 
     /** Closes the HTTP client and its connections. */
@@ -230,11 +236,13 @@ public final class HttpFetcher implements AutoCloseable {
     /** Why a fetch gives no page; only ever turned into a {@link FetchResult.Failed}. */
     private static final class FetchException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final FailureKind kind;
         private final int status;
         private final Duration retryAfter;
 
-        FetchException(String message, int status, Duration retryAfter) {
+        FetchException(FailureKind kind, String message, int status, Duration retryAfter) {
             super(message, null, false, false);
+            this.kind = kind;
             this.status = status;
             this.retryAfter = retryAfter;
         }

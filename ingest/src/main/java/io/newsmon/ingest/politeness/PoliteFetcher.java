@@ -1,11 +1,13 @@
 package io.newsmon.ingest.politeness;
 
+import io.newsmon.ingest.fetch.FailureKind;
 import io.newsmon.ingest.fetch.FetchResult;
 import io.newsmon.ingest.fetch.Validators;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Fetches the way a polite crawler does: through a {@link HostThrottle} slot of the URL's host, after
@@ -18,9 +20,9 @@ import java.util.Optional;
  * {@link PolitenessSettings#maxRetryAfter()}. Requests to a deferred host then wait for the end of the
  * deferral if it is within {@link PolitenessSettings#maxWait()}, and otherwise fail at once with status 0
  * and the time left as {@code retryAfter}, for example {@code example.org asked us to wait until
- * 2025-03-01T10:02:00Z (Retry-After); not fetched}. A {@code robots.txt} that forbids the URL gives
- * {@code robots.txt of example.org disallows /private/a for user agent newsmon}. {@link #fetch} never
- * throws.
+ * 2025-03-01T10:02:00Z (Retry-After); not fetched} (kind {@link FailureKind#THROTTLED}). A
+ * {@code robots.txt} that forbids the URL gives {@code robots.txt of example.org disallows /private/a for
+ * user agent newsmon} (kind {@link FailureKind#ROBOTS}). {@link #fetch} never throws.
  *
  * <p>Example: {@code new PoliteFetcher(httpFetcher::fetch, PolitenessSettings.defaults(), Clock.systemUTC())
  * .fetch("https://example.org/feed.xml", Validators.NONE)}.
@@ -64,6 +66,17 @@ public final class PoliteFetcher {
      * rested, not deferred and its {@code robots.txt} allows it; never throws.
      */
     public FetchResult fetch(String url, Validators validators) {
+        return fetch(url, validators, took -> { });
+    }
+
+    /**
+     * Fetches {@code url} as {@link #fetch(String, Validators)} does, and tells {@code requestTook} how long
+     * the plain fetch took, redirects included but not the waits for the host's slot, its delay, a
+     * deferral or its {@code robots.txt}. {@code requestTook} is called once, on this thread, when the plain
+     * fetch ran, and not at all when it did not (disallowed by {@code robots.txt}, host deferred,
+     * interrupted while waiting).
+     */
+    public FetchResult fetch(String url, Validators validators, Consumer<Duration> requestTook) {
         Optional<Target> target = Target.of(url);
         if (target.isEmpty()) {
             return plainFetch(url, validators); // not an http(s) URL: the fetch says so without a request
@@ -73,14 +86,15 @@ public final class PoliteFetcher {
             if (settings.obeyRobots()) {
                 Optional<String> refusal = robots.refusal(url);
                 if (refusal.isPresent()) {
-                    return new FetchResult.Failed(url, refusal.get());
+                    return new FetchResult.Failed(url, FailureKind.ROBOTS, refusal.get());
                 }
                 throttle.setCrawlDelay(host, robots.crawlDelay(host));
             }
-            return throttle.call(host, () -> heed(host, plainFetch(url, validators)), until -> deferred(url, host, until));
+            return throttle.call(host, () -> heed(host, timed(url, validators, requestTook)),
+                    until -> deferred(url, host, until));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FetchResult.Failed(url, "interrupted while waiting to fetch " + url);
+            return new FetchResult.Failed(url, FailureKind.INTERRUPTED, "interrupted while waiting to fetch " + url);
         }
     }
 
@@ -95,11 +109,18 @@ public final class PoliteFetcher {
                 until -> deferred(robotsUrl, host, until));
     }
 
+    private FetchResult timed(String url, Validators validators, Consumer<Duration> requestTook) {
+        long start = System.nanoTime();
+        FetchResult result = plainFetch(url, validators);
+        requestTook.accept(Duration.ofNanos(System.nanoTime() - start));
+        return result;
+    }
+
     private FetchResult plainFetch(String url, Validators validators) {
         try {
             return fetch.fetch(url, validators);
         } catch (RuntimeException e) {
-            return new FetchResult.Failed(url, "fetching " + url + " failed unexpectedly: " + e);
+            return new FetchResult.Failed(url, FailureKind.OTHER, "fetching " + url + " failed unexpectedly: " + e);
         }
     }
 
@@ -114,7 +135,8 @@ public final class PoliteFetcher {
 
     private FetchResult deferred(String url, String host, Instant until) {
         Duration remaining = Duration.between(clock.instant(), until);
-        return new FetchResult.Failed(url, host + " asked us to wait until " + until + " (Retry-After); not fetched",
-                0, remaining.isNegative() ? Duration.ZERO : remaining);
+        return new FetchResult.Failed(url, FailureKind.THROTTLED,
+                host + " asked us to wait until " + until + " (Retry-After); not fetched", 0,
+                remaining.isNegative() ? Duration.ZERO : remaining);
     }
 }

@@ -2,10 +2,12 @@ package io.newsmon.ingest.politeness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsmon.ingest.fetch.FailureKind;
 import io.newsmon.ingest.fetch.FetchResult;
 import io.newsmon.ingest.fetch.Validators;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +45,7 @@ class PoliteFetcherTest {
             polite.fetch(SITE + "/world/" + i + ".html");
         }
 
-        assertThat(result).isEqualTo(new FetchResult.Failed(SITE + "/private/a.html",
+        assertThat(result).isEqualTo(new FetchResult.Failed(SITE + "/private/a.html", FailureKind.ROBOTS,
                 "robots.txt of news.example.org disallows /private/a.html for user agent newsmon", 0, null));
         assertThat(fetch.count(SITE + "/private/a.html")).isZero();
         assertThat(fetch.count(SITE + "/robots.txt")).isEqualTo(1);
@@ -79,12 +81,12 @@ class PoliteFetcherTest {
 
     @Test
     void fetchesWhenRobotsTxtIsUnreachableSoTheFetchReportsTheRealError() {
-        fetch.answer(SITE + "/robots.txt", url -> new FetchResult.Failed(url, "cannot resolve host news.example.org"));
-        fetch.answer(SITE + "/a.html", url -> new FetchResult.Failed(url, "cannot resolve host news.example.org"));
+        fetch.answer(SITE + "/robots.txt", url -> new FetchResult.Failed(url, FailureKind.DNS, "cannot resolve host news.example.org"));
+        fetch.answer(SITE + "/a.html", url -> new FetchResult.Failed(url, FailureKind.DNS, "cannot resolve host news.example.org"));
 
         FetchResult result = polite(Duration.ZERO, 1).fetch(SITE + "/a.html");
 
-        assertThat(result).isEqualTo(new FetchResult.Failed(SITE + "/a.html", "cannot resolve host news.example.org"));
+        assertThat(result).isEqualTo(new FetchResult.Failed(SITE + "/a.html", FailureKind.DNS, "cannot resolve host news.example.org"));
         assertThat(fetch.urls()).containsExactly(SITE + "/robots.txt", SITE + "/a.html");
     }
 
@@ -124,6 +126,42 @@ class PoliteFetcherTest {
     }
 
     @Test
+    void tellsHowLongTheRequestTookWithoutThePolitenessWait() {
+        fetch.answer(SITE + "/b.html", url -> {
+            ScriptedFetch.sleep(50);
+            return ScriptedFetch.ok(url);
+        });
+        PoliteFetcher polite = polite(Duration.ofMillis(300), 1);
+        List<Duration> took = new ArrayList<>();
+
+        polite.fetch(SITE + "/a.html", Validators.NONE, took::add);
+        long start = System.nanoTime();
+        polite.fetch(SITE + "/b.html", Validators.NONE, took::add);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took).hasSize(2);
+        assertThat(took.get(1)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(took.get(1)).isLessThan(elapsed.minusMillis(200));
+    }
+
+    @Test
+    void tellsNoTimeForAFetchItDidNotSend() {
+        fetch.robots(SITE, "User-agent: *\nDisallow: /private/\n");
+        fetch.status(SITE + "/a.html", 429, Duration.ofSeconds(120));
+        PoliteFetcher polite = polite(Duration.ZERO, 1);
+        List<Duration> took = new ArrayList<>();
+
+        FetchResult disallowed = polite.fetch(SITE + "/private/a.html", Validators.NONE, took::add);
+        FetchResult throttled = polite.fetch(SITE + "/a.html", Validators.NONE, took::add);
+        FetchResult deferred = polite.fetch(SITE + "/b.html", Validators.NONE, took::add);
+
+        assertThat(List.of(disallowed, throttled, deferred)).extracting(r -> ((FetchResult.Failed) r).kind())
+                .containsExactly(FailureKind.ROBOTS, FailureKind.THROTTLED, FailureKind.THROTTLED);
+        assertThat(took).hasSize(1);
+    }
+
+    @Test
     void fetchesTwoHostsInParallel() throws Exception {
         CyclicBarrier bothInside = new CyclicBarrier(2);
         fetch.answer("https://a.example/x", url -> meet(bothInside, url));
@@ -156,7 +194,7 @@ class PoliteFetcherTest {
 
         assertThat(((FetchResult.Failed) first).status()).isEqualTo(429);
         assertThat(polite.deferredUntil("News.Example.org")).contains(NOW.plusSeconds(120));
-        assertThat(second).isEqualTo(new FetchResult.Failed(SITE + "/b.html",
+        assertThat(second).isEqualTo(new FetchResult.Failed(SITE + "/b.html", FailureKind.THROTTLED,
                 "news.example.org asked us to wait until 2025-03-01T10:02:00Z (Retry-After); not fetched", 0,
                 Duration.ofSeconds(100)));
         assertThat(fetch.count(SITE + "/b.html")).isZero();
@@ -218,7 +256,8 @@ class PoliteFetcherTest {
         FetchResult result = polite.fetch(SITE + "/a.html");
         boolean stillInterrupted = Thread.interrupted();
 
-        assertThat(result).isEqualTo(new FetchResult.Failed(SITE + "/a.html", "interrupted while waiting to fetch " + SITE + "/a.html"));
+        assertThat(result).isEqualTo(new FetchResult.Failed(SITE + "/a.html", FailureKind.INTERRUPTED,
+                "interrupted while waiting to fetch " + SITE + "/a.html"));
         assertThat(stillInterrupted).isTrue();
         assertThat(fetch.urls()).isEmpty();
     }
@@ -231,13 +270,13 @@ class PoliteFetcherTest {
 
         FetchResult result = polite.fetch(SITE + "/a.html");
 
-        assertThat(result).isEqualTo(new FetchResult.Failed(SITE + "/a.html",
+        assertThat(result).isEqualTo(new FetchResult.Failed(SITE + "/a.html", FailureKind.OTHER,
                 "fetching " + SITE + "/a.html failed unexpectedly: java.lang.IllegalStateException: boom"));
     }
 
     @Test
     void leavesAUrlThatIsNotHttpToTheFetchToReport() {
-        fetch.answer("mailto:news@example.org", url -> new FetchResult.Failed(url, "\"" + url + "\" is not an absolute http(s) URL"));
+        fetch.answer("mailto:news@example.org", url -> new FetchResult.Failed(url, FailureKind.INVALID_URL, "\"" + url + "\" is not an absolute http(s) URL"));
 
         FetchResult result = polite(Duration.ZERO, 1).fetch("mailto:news@example.org");
 
@@ -273,7 +312,7 @@ class PoliteFetcherTest {
             barrier.await(5, TimeUnit.SECONDS);
             return ScriptedFetch.ok(url);
         } catch (Exception e) {
-            return new FetchResult.Failed(url, "the other request did not run at the same time: " + e);
+            return new FetchResult.Failed(url, FailureKind.OTHER, "the other request did not run at the same time: " + e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.newsmon.ingest.politeness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsmon.ingest.fetch.FailureKind;
 import io.newsmon.ingest.fetch.FetchResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +99,7 @@ class RobotsCacheTest {
 
     @Test
     void allowsEverythingWhenRobotsTxtIsUnreachableAndAsksAgainNextTime() throws InterruptedException {
-        fetch.answer(SITE + "/robots.txt", url -> new FetchResult.Failed(url, "connection refused by news.example.org"));
+        fetch.answer(SITE + "/robots.txt", url -> new FetchResult.Failed(url, FailureKind.CONNECT, "connection refused by news.example.org"));
 
         assertThat(robots.allowed(SITE + "/a")).isTrue();
         assertThat(robots.allowed(SITE + "/b")).isTrue();

@@ -33,7 +33,7 @@ final class ScriptedFetch implements PoliteFetcher.Fetch {
     }
 
     ScriptedFetch status(String url, int status, Duration retryAfter) {
-        return answer(url, u -> new FetchResult.Failed(u, "HTTP status " + status + " from " + u, status, retryAfter));
+        return answer(url, u -> FetchResult.Failed.status(u, "HTTP status " + status + " from " + u, status, retryAfter));
     }
 
     static FetchResult.Fetched ok(String url) {
