@@ -13,10 +13,16 @@ import io.newsmon.model.Json;
 import io.newsmon.model.MalformedMessageException;
 import io.newsmon.model.RawPage;
 import io.newsmon.model.TopicTag;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +42,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * instances at nearly the same time can both become originals: each checks before the other's
  * fingerprint arrives. That window is bounded by one batch's processing time plus the follower's poll
  * interval (200 ms); outside it the second is always linked to the first.
+ *
+ * <p><b>Meters.</b> {@code newsmon.enrich.tagged} counts the articles published to each
+ * {@code news.topic.<id>} (tag {@code topic}), and {@code newsmon.consumer.lag} (tag {@code stage=enrich})
+ * gives the records of {@value Topics#RAW} this instance has yet to read. Like the other counts, the
+ * tagged counts cover delivered batches only.
  */
 public final class EnrichService implements AutoCloseable {
     /** The consumer group of the enrich stage. */
@@ -49,17 +60,25 @@ public final class EnrichService implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final List<EnrichResult.Fresh> freshInBatch = new ArrayList<>();
     private int duplicatesInBatch;
+    private final Map<String, Integer> taggedInBatch = new HashMap<>();
+    private final Map<String, AtomicLong> tagged = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
     private final TopicFollower fingerprints;
 
     /**
      * @param enricher   the enricher, whose duplicate memory is {@code duplicates}
      * @param duplicates the duplicate memory, which learns the originals in {@value Topics#FINGERPRINTS}
+     * @param meters     where the stage's meters are registered
      */
-    public EnrichService(KafkaSettings settings, Enricher enricher, Duplicates duplicates, Clock clock) {
+    public EnrichService(KafkaSettings settings, Enricher enricher, Duplicates duplicates, Clock clock,
+                         MeterRegistry meters) {
         this.enricher = enricher;
+        this.meters = meters;
         this.fingerprints = new TopicFollower(settings, Topics.FINGERPRINTS, (id, value) -> learn(duplicates, value));
         this.stage = new KafkaStage("enrich", settings, GROUP, List.of(Topics.RAW), clock,
                 KafkaStage.Delivery.EXACTLY_ONCE, this::handle, this::abort);
+        Gauge.builder("newsmon.consumer.lag", stage, KafkaStage::lag).tag("stage", "enrich")
+                .description("records of the input topics not yet read by this instance").register(meters);
     }
 
     /**
@@ -87,6 +106,7 @@ public final class EnrichService implements AutoCloseable {
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
         freshInBatch.clear();
         duplicatesInBatch = 0;
+        taggedInBatch.clear();
         records.forEach(this::handle);
     }
 
@@ -95,8 +115,10 @@ public final class EnrichService implements AutoCloseable {
         freshInBatch.forEach(enricher::forget);
         enriched.addAndGet(-freshInBatch.size());
         duplicates.addAndGet(-duplicatesInBatch);
+        taggedInBatch.forEach((topic, count) -> taggedCount(topic).addAndGet(-count));
         freshInBatch.clear();
         duplicatesInBatch = 0;
+        taggedInBatch.clear();
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
@@ -129,6 +151,8 @@ public final class EnrichService implements AutoCloseable {
         stage.send(Topics.ENRICHED, article.id(), article);
         for (TopicTag tag : article.topics()) {
             stage.send(Topics.forTag(tag.id()), article.id(), article);
+            taggedCount(tag.id()).incrementAndGet();
+            taggedInBatch.merge(tag.id(), 1, Integer::sum);
         }
         Fingerprint fingerprint = fresh.fingerprint();
         if (fingerprint != null) {
@@ -142,6 +166,22 @@ public final class EnrichService implements AutoCloseable {
     /** Articles published to {@value Topics#ENRICHED} since start. */
     public long enriched() {
         return enriched.get();
+    }
+
+    /** The count of articles published to {@code news.topic.<topic>}, registered as a meter when first used. */
+    private AtomicLong taggedCount(String topic) {
+        return tagged.computeIfAbsent(topic, id -> {
+            AtomicLong count = new AtomicLong();
+            FunctionCounter.builder("newsmon.enrich.tagged", count, AtomicLong::get).tag("topic", id)
+                    .description("articles published to news.topic.<id>").register(meters);
+            return count;
+        });
+    }
+
+    /** Articles published to {@code news.topic.<topic>} since start. */
+    public long tagged(String topic) {
+        AtomicLong count = tagged.get(topic);
+        return count == null ? 0 : count.get();
     }
 
     /** Duplicates published to {@value Topics#DUPLICATES} since start. */

@@ -2,6 +2,7 @@ package io.newsmon.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmon.enrich.dedup.Duplicates;
 import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
@@ -101,7 +102,7 @@ class SharedDuplicatesIT {
 
     private static EnrichService service(KafkaSettings settings, Duplicates duplicates) {
         return new EnrichService(settings, new Enricher(new TextExtractor(), new MetadataExtractor(), tagger,
-                duplicates), duplicates, Clock.systemUTC());
+                duplicates), duplicates, Clock.systemUTC(), new SimpleMeterRegistry());
     }
 
     private static void publish(TestKafka kafka, RawPage page) throws Exception {

@@ -228,6 +228,11 @@ public final class KafkaStage implements AutoCloseable {
         return deadLettered.get();
     }
 
+    /** Records of the input topics not yet read by this instance; see {@link PollLoop#lag()}. */
+    public long lag() {
+        return loop.lag();
+    }
+
     /** Stops the loop after the batch in hand, then closes the producer. */
     @Override
     public void close() {

@@ -241,6 +241,22 @@ public final class PollLoop implements Runnable, AutoCloseable {
         }
     }
 
+    /**
+     * How many records of its assigned partitions the consumer has yet to read, from its own fetch
+     * metrics ({@code records-lag} per partition), so any thread may call it: 0 when caught up, and
+     * also before the first fetch and when nothing is assigned.
+     */
+    public long lag() {
+        double lag = 0;
+        for (var metric : consumer.metrics().entrySet()) {
+            if (metric.getKey().name().equals("records-lag") && metric.getKey().tags().containsKey("partition")
+                    && metric.getValue().metricValue() instanceof Double value && value > 0) {
+                lag += value;
+            }
+        }
+        return (long) lag;
+    }
+
     /** Stops the loop after the batch in hand and waits up to 30 s for it to finish. */
     @Override
     public void close() {

@@ -10,9 +10,17 @@ import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.StoreException;
 import io.newsmon.store.jdbc.StoreUnavailableException;
 import io.newsmon.store.jdbc.WriteResult;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -23,20 +31,46 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * again after a crash stores nothing twice. While the database is away the batch is retried with backoff;
  * when the database rejects the batch itself, each article is written alone and the one it rejects is
  * dead-lettered, so that one bad article does not stall its partition.
+ *
+ * <p><b>Meters.</b> {@value #WRITE_LATENCY} times each database write (a batch, or one article when a
+ * batch was rejected); {@value #FRESHNESS} records, for each new row, the time from the moment ingest read
+ * the article's entry in its feed ({@link EnrichedArticle#discoveredAt()}) to the database commit, so it
+ * excludes the feed's poll interval and includes fetching, both Kafka hops, enrichment and the write;
+ * {@code newsmon.consumer.lag} (tag {@code stage=store}) gives the input records not yet read.
  */
 public final class StoreService implements AutoCloseable {
     /** The consumer group of the store stage. */
     public static final String GROUP = "newsmon-store";
+    /** The timer of database writes. */
+    public static final String WRITE_LATENCY = "newsmon.store.write.latency";
+    /** The timer of pipeline freshness: from an entry read in its feed to its row committed. */
+    public static final String FRESHNESS = "newsmon.pipeline.freshness";
 
     private final ArticleStore store;
     private final KafkaStage stage;
     private final AtomicLong inserted = new AtomicLong();
     private final AtomicLong unchanged = new AtomicLong();
+    private final Clock clock;
+    private final Timer writeLatency;
+    private final Timer freshness;
 
-    public StoreService(KafkaSettings settings, ArticleStore store, Clock clock) {
+    /**
+     * @param clock  the time source of dead letters and of freshness
+     * @param meters where the stage's meters are registered
+     */
+    public StoreService(KafkaSettings settings, ArticleStore store, Clock clock, MeterRegistry meters) {
         this.store = store;
+        this.clock = clock;
         this.stage = new KafkaStage("store", settings, GROUP, List.of(Topics.ENRICHED, Topics.DUPLICATES), clock,
                 this::handle, () -> { });
+        this.writeLatency = Timer.builder(WRITE_LATENCY).description("database writes, a batch each")
+                .publishPercentileHistogram().register(meters);
+        this.freshness = Timer.builder(FRESHNESS)
+                .description("from an entry read in its feed to its row in the database, per new row")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofHours(1)).register(meters);
+        Gauge.builder("newsmon.consumer.lag", stage, KafkaStage::lag).tag("stage", "store")
+                .description("records of the input topics not yet read by this instance").register(meters);
     }
 
     /** Consumes until {@link #close()}; run it on a thread of its own. */
@@ -54,7 +88,7 @@ public final class StoreService implements AutoCloseable {
             }
         }
         try {
-            count(store.upsert(batch.stream().map(Received::article).toList()));
+            count(write(batch.stream().map(Received::article).toList()));
         } catch (StoreUnavailableException e) {
             throw e;
         } catch (StoreException e) {
@@ -67,13 +101,28 @@ public final class StoreService implements AutoCloseable {
 
     private void writeAlone(EnrichedArticle article, ConsumerRecord<byte[], byte[]> record) {
         try {
-            count(store.upsert(List.of(article)));
+            count(write(List.of(article)));
         } catch (StoreUnavailableException e) {
             throw e;
         } catch (StoreException e) {
             stage.deadLetter(record, "the database rejected article " + article.id() + " (" + article.url() + "): "
                     + e.getMessage());
         }
+    }
+
+    /** Writes and times the batch, then records the freshness of each new row. */
+    private WriteResult write(List<EnrichedArticle> articles) {
+        long start = System.nanoTime();
+        WriteResult result = store.upsert(articles);
+        writeLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        Instant committed = clock.instant();
+        Set<String> fresh = new HashSet<>(result.insertedIds());
+        for (EnrichedArticle article : articles) {
+            if (article.discoveredAt() != null && fresh.remove(article.id())) {
+                freshness.record(Duration.between(article.discoveredAt(), committed));
+            }
+        }
+        return result;
     }
 
     private void count(WriteResult result) {

@@ -2,6 +2,7 @@ package io.newsmon.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.TopicAdmin;
 import io.newsmon.kafka.Topics;
@@ -42,7 +43,7 @@ class StoreOutageIT {
             try (TopicAdmin admin = new TopicAdmin(settings)) {
                 admin.ensureTopics(Topics.all(List.of()));
             }
-            try (StoreService service = new StoreService(settings, viaProxy, Clock.systemUTC());
+            try (StoreService service = new StoreService(settings, viaProxy, Clock.systemUTC(), new SimpleMeterRegistry());
                  var producer = new KafkaProducer<String, byte[]>(settings.producer())) {
                 new Thread(service::run).start();
                 publish(producer, 0, 20);

@@ -2,6 +2,8 @@ package io.newsmon.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.TopicAdmin;
 import io.newsmon.kafka.Topics;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,14 +40,15 @@ class StoreServiceIT {
                 admin.ensureTopics(Topics.all(List.of()));
             }
             try (var producer = new KafkaProducer<String, byte[]>(settings.producer())) {
-                send(producer, "a1", Json.write(article("a1", "A clean article.")));
+                send(producer, "a1", Json.write(article("a1", "A clean article.", Instant.now().minusSeconds(3))));
                 // PostgreSQL refuses the NUL character in text: the batch fails, then this article alone.
-                send(producer, "a2", Json.write(article("a2", "A page with a NUL \u0000 in its text.")));
+                send(producer, "a2", Json.write(article("a2", "A page with a NUL \u0000 in its text.", null)));
                 send(producer, "a3", "{not json".getBytes(StandardCharsets.UTF_8));
-                send(producer, "a4", Json.write(article("a4", "Another clean article.")));
+                send(producer, "a4", Json.write(article("a4", "Another clean article.", null)));
             }
 
-            try (StoreService service = new StoreService(settings, store, Clock.systemUTC())) {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            try (StoreService service = new StoreService(settings, store, Clock.systemUTC(), meters)) {
                 new Thread(service::run).start();
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (service.inserted() < 2 || service.rejected() < 2) {
@@ -54,6 +58,12 @@ class StoreServiceIT {
             }
 
             assertThat(store.count()).isEqualTo(2);
+            // only a1 says when its entry was read; a4 comes from an older writer
+            Timer freshness = meters.get(StoreService.FRESHNESS).timer();
+            assertThat(freshness.count()).isEqualTo(1);
+            assertThat(freshness.max(TimeUnit.MILLISECONDS)).isBetween(3_000.0, 60_000.0);
+            assertThat(meters.get(StoreService.WRITE_LATENCY).timer().count()).isGreaterThanOrEqualTo(2);
+            assertThat(meters.get("newsmon.consumer.lag").tag("stage", "store").gauge().value()).isZero();
             assertThat(store.find("a1")).isPresent();
             assertThat(store.find("a4")).isPresent();
             List<DeadLetter> letters = deadLetters(kafka.bootstrapServers(), 2);
@@ -71,10 +81,10 @@ class StoreServiceIT {
         producer.send(new ProducerRecord<>(Topics.ENRICHED, 0, key, value)).get();
     }
 
-    private static EnrichedArticle article(String id, String text) {
+    private static EnrichedArticle article(String id, String text, Instant discoveredAt) {
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, id, "https://news.example/" + id, null, "Example",
                 "https://news.example/feed.xml", "Title " + id, null, null, null, Instant.parse("2026-03-01T00:00:00Z"),
-                "en", null, text, "hash-" + id, List.of(), null, null);
+                "en", null, text, "hash-" + id, List.of(), null, null, discoveredAt);
     }
 
     private static List<DeadLetter> deadLetters(String bootstrap, int expected) {

@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -98,9 +100,9 @@ public final class ArticleStore implements AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int inserted = insert(connection, batch, storedAt);
+                Set<String> inserted = insert(connection, batch, storedAt);
                 connection.commit();
-                return new WriteResult(inserted, batch.size() - inserted);
+                return new WriteResult(inserted.size(), batch.size() - inserted.size(), inserted);
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
@@ -110,8 +112,8 @@ public final class ArticleStore implements AutoCloseable {
         }
     }
 
-    private int insert(Connection connection, List<EnrichedArticle> batch, Instant storedAt) throws SQLException {
-        int inserted = 0;
+    private Set<String> insert(Connection connection, List<EnrichedArticle> batch, Instant storedAt) throws SQLException {
+        Set<String> inserted = new HashSet<>();
         // Rows are locked in id order, so concurrent batches that share ids cannot deadlock (PostgreSQL);
         // the sort is stable, so the first of two articles with one id is the one inserted.
         List<EnrichedArticle> byId = batch.stream().sorted(Comparator.comparing(EnrichedArticle::id)).toList();
@@ -120,7 +122,7 @@ public final class ArticleStore implements AutoCloseable {
             for (EnrichedArticle article : byId) {
                 ArticleRows.bindArticle(articles, dialect, article, storedAt);
                 if (articles.executeUpdate() == 1) {
-                    inserted++;
+                    inserted.add(article.id());
                     ArticleRows.addTopics(topics, article);
                 }
             }
