@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Example: {@code newsmon bench --feeds 200 --hosts 20 --articles 2000 --per-host-delay PT1S}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = FreshnessCommand.class,
         description = {
             "Measures the ingest stage alone, without Kafka. Serves a synthetic news site",
             "of RSS feeds and HTML articles on many loopback addresses (127.0.0.1,",
@@ -43,7 +43,9 @@ import picocli.CommandLine.Spec;
             "and prints pages/s, MB/s, how close the run came to the politeness bound,",
             "peak heap, heap after GC, peak threads and peak RSS. The second pass must",
             "fetch nothing, since every feed answers 304 Not Modified.",
-            "Exit code 0 when pass 1 fetched every article and pass 2 none, else 1."})
+            "Exit code 0 when pass 1 fetched every article and pass 2 none, else 1.",
+            "",
+            "`newsmon bench freshness` measures the whole pipeline's freshness instead."})
 public final class BenchCommand implements Callable<Integer> {
     /** The largest {@code --page-kb}: 8 MiB, well below {@link FetchSettings#maxBodyBytes()}'s default. */
     static final int MAX_PAGE_KB = 8 * 1024;
