@@ -16,6 +16,7 @@ import io.newsmon.kafka.TopicAdmin;
 import io.newsmon.kafka.Topics;
 import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -33,20 +34,20 @@ final class Stages {
         }
     }
 
-    static IngestService ingest(KafkaSettings kafka, List<FeedSource> feeds, SourceOptions options) {
+    static IngestService ingest(KafkaSettings kafka, List<FeedSource> feeds, SourceOptions options, MeterRegistry meters) {
         Ingester ingester = new Ingester(new HttpFetcher(options.fetch()), options.politeness(), options.ingest(),
-                Clock.systemUTC());
+                Clock.systemUTC(), meters);
         return new IngestService(kafka, ingester, feeds, Clock.systemUTC());
     }
 
-    static EnrichService enrich(KafkaSettings kafka, TopicTagger tagger, Duration duplicateWindow) {
+    static EnrichService enrich(KafkaSettings kafka, TopicTagger tagger, Duration duplicateWindow, MeterRegistry meters) {
         Duplicates duplicates = new Duplicates(duplicateWindow);
         Enricher enricher = new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, duplicates);
-        return new EnrichService(kafka, enricher, duplicates, Clock.systemUTC());
+        return new EnrichService(kafka, enricher, duplicates, Clock.systemUTC(), meters);
     }
 
-    static StoreService store(KafkaSettings kafka, ArticleStore store) {
-        return new StoreService(kafka, store, Clock.systemUTC());
+    static StoreService store(KafkaSettings kafka, ArticleStore store, MeterRegistry meters) {
+        return new StoreService(kafka, store, Clock.systemUTC(), meters);
     }
 
     /** Starts {@code task} on a platform thread named after the stage; its death is logged, never silent. */

@@ -49,12 +49,29 @@ class MetricsIT {
                 assertThat(metrics).contains("newsmon_enrich_articles_total").contains("newsmon_enrich_duplicates_total 1.0")
                         .contains("newsmon_ingest_pages_total 6.0").contains("newsmon_ingest_polls_total")
                         .contains("jvm_memory_used_bytes");
+                // every new row says how fresh it was; one write at least was timed; lag is served per stage
+                Thread.sleep(1_000); // the store stage counts a batch's rows just after timing its write
+                metrics = scrape(http, port, "/metrics");
+                assertThat(value(metrics, "newsmon_pipeline_freshness_seconds_count")).isEqualTo(rows(metrics));
+                assertThat(value(metrics, "newsmon_pipeline_freshness_seconds_max")).isPositive().isLessThan(120);
+                assertThat(value(metrics, "newsmon_store_write_latency_seconds_count")).isPositive();
+                assertThat(metrics).contains("newsmon_consumer_lag{stage=\"enrich\"}")
+                        .contains("newsmon_consumer_lag{stage=\"store\"}");
+                assertThat(metrics).containsPattern("newsmon_enrich_tagged_total\\{topic=\"[a-z0-9-]+\"} [1-9]");
+                // per feed: fetches by target and outcome, bytes and latency; feeds by health, none silent
+                assertThat(metrics)
+                        .containsPattern("newsmon_ingest_fetches_total\\{feed=\"http://127\\.0\\.0\\.1:\\d+/[^\"]+\",outcome=\"ok\",target=\"page\"} [1-9]")
+                        .containsPattern("newsmon_ingest_fetch_bytes_sum\\{feed=\"[^\"]+\",target=\"feed\"} [1-9]")
+                        .containsPattern("newsmon_ingest_fetch_latency_seconds_count\\{feed=\"[^\"]+\",target=\"feed\"} [1-9]")
+                        .containsPattern("newsmon_ingest_feeds\\{health=\"ok\"} [1-9]")
+                        .contains("newsmon_ingest_feeds_silent 0.0");
 
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"broker\":{")
-                        .contains(kafka.bootstrapServers()).contains("\"database\":{").contains("jdbc:sqlite:");
+                        .contains(kafka.bootstrapServers()).contains("\"database\":{").contains("jdbc:sqlite:")
+                        .contains("\"feeds\":{");
             } finally {
                 run.interrupt();
                 run.join(Duration.ofSeconds(60));
@@ -66,6 +83,12 @@ class MetricsIT {
     private static long rows(String metrics) {
         Matcher matcher = ROWS.matcher(metrics);
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    /** The value of the first sample of {@code name} (without labels), or -1 when absent. */
+    private static double value(String metrics, String name) {
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + " (\\S+)$").matcher(metrics);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
     }
 
     private static String scrape(HttpClient http, int port, String path) {

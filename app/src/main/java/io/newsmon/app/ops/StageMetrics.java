@@ -75,6 +75,20 @@ public final class StageMetrics {
         };
     }
 
+    /** Always up (a silent feed is the feed's failure, not the stage's); names the feeds that have gone silent. */
+    public static HealthCheck feeds(IngestService ingest) {
+        return () -> {
+            io.newsmon.ingest.FeedHealth health = ingest.feedHealth();
+            int feeds = health.feeds();
+            String counted = feeds + " feed" + (feeds == 1 ? "" : "s") + ", ";
+            if (health.silent().isEmpty()) {
+                return HealthCheck.Health.up(counted + "none silent");
+            }
+            return HealthCheck.Health.up(counted + health.silent().size() + " silent: " + String.join(", ",
+                    health.silent().stream().map(io.newsmon.ingest.SilentFeed::describe).toList()));
+        };
+    }
+
     /** Up when the database answers {@code SELECT 1}. */
     public static HealthCheck database(ArticleStore store, String jdbcUrl) {
         return () -> {
