@@ -4,7 +4,9 @@ import io.newsmon.broker.EmbeddedKafkaBroker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import io.newsmon.app.config.ConfigOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,9 +23,10 @@ final class BrokerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "newsmon-data",
-            description = "Folder of the broker's data, kafka/ below it (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
             description = "Client port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -39,6 +42,7 @@ final class BrokerCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        Path dataDir = data.dataDir;
         Path kafkaDir = RunningBroker.kafkaDir(dataDir);
         try (StopOnSignal stop = StopOnSignal.install()) {
             EmbeddedKafkaBroker broker;

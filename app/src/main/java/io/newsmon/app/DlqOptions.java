@@ -2,21 +2,24 @@ package io.newsmon.app;
 
 import io.newsmon.kafka.DeadLetterLog;
 import io.newsmon.kafka.KafkaSettings;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiFunction;
+import io.newsmon.app.config.ConfigOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options {@code dlq list} and {@code dlq replay} share: where the broker is and which letters. */
+/**
+ * The options {@code dlq list} and {@code dlq replay} share: where the broker is (--bootstrap-servers, else the
+ * embedded broker of {@code newsmon run} under --data-dir, the running one or, when none runs, started for
+ * the command) and which letters.
+ */
 final class DlqOptions {
-    @Option(names = "--bootstrap-servers", paramLabel = "HOSTS",
-            description = "Kafka brokers of a running pipeline. Without it: the embedded broker of `newsmon run` under"
-                    + " --data-dir, the running one or, when none runs, started for the command.")
-    String bootstrapServers;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "newsmon-data",
-            description = "The --data-dir of `newsmon run` (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    KafkaOptions kafkaOptions;
+    @Mixin
+    DataDirOption data;
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--stage", paramLabel = "STAGE", description = "Only dead letters of this stage: enrich or store.")
     String stage;
@@ -28,7 +31,7 @@ final class DlqOptions {
 
     /** Runs {@code action} with the pipeline's broker and the dead letters of the chosen stage. */
     <T> T withLetters(BiFunction<KafkaSettings, List<DeadLetterLog.Entry>, T> action) {
-        return PipelineBroker.with(bootstrapServers, dataDir, "newsmon-dlq", "dead letters", (kafka, timeout) ->
+        return PipelineBroker.with(kafkaOptions.bootstrapServers, data.dataDir, "newsmon-dlq", "dead letters", (kafka, timeout) ->
                 action.apply(kafka, DeadLetterLog.read(kafka, timeout).stream()
                         .filter(e -> stage == null || e.letter() != null && e.letter().stage().equals(stage)).toList()));
     }

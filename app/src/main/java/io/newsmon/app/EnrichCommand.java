@@ -4,6 +4,7 @@ import io.newsmon.enrich.EnrichService;
 import io.newsmon.enrich.tag.TopicTagger;
 import io.newsmon.kafka.KafkaSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.app.config.ConfigOptions;
 import io.newsmon.app.ops.StageMetrics;
 import io.newsmon.app.ops.StatusServer;
 import java.time.Duration;
@@ -22,6 +23,8 @@ final class EnrichCommand implements Callable<Integer> {
     TopicOptions topicOptions;
     @Mixin
     MetricsOptions metrics;
+    @Mixin
+    ConfigOptions config;
 
     @Override
     @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
@@ -32,7 +35,7 @@ final class EnrichCommand implements Callable<Integer> {
         try (StopOnSignal stop = StopOnSignal.install(); TopicTagger tagger = new TopicTagger(topics)) {
             Stages.createTopics(kafka, topics);
             PrometheusMeterRegistry registry = StatusServer.registry();
-            try (EnrichService service = Stages.enrich(kafka, tagger, duplicateWindow);
+            try (EnrichService service = Stages.enrich(kafka, tagger, duplicateWindow, registry);
                  StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka)))) {
                 StageMetrics.enrich(registry, service);
                 service.run();

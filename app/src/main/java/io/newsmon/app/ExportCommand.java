@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.newsmon.app.config.ConfigOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +29,10 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--store", required = true, paramLabel = "JDBC_URL",
-            description = "Database: jdbc:postgresql://host/db?user=... or jdbc:sqlite:FILE.")
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--store", paramLabel = "JDBC_URL")
     String store;
 
     @Option(names = "--topic", paramLabel = "ID", description = "Only articles tagged with this topic id.")

@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The {@code --feeds FILE} option: which feeds to watch. */
+/** The {@code --feeds FILE} option: which feeds to watch; without it, the bundled list. */
 final class FeedsFileOption {
-    @Option(names = "--feeds", paramLabel = "FILE",
-            description = "Feeds file (YAML). Default: the bundled list of public feeds about Huawei and US tech trade policy.")
+    @Option(names = "--feeds", paramLabel = "FILE")
     Path feeds;
 
     List<FeedSource> load() {

@@ -1,11 +1,11 @@
 package io.newsmon.app;
 
+import io.newsmon.app.config.ConfigOptions;
 import io.newsmon.ingest.IngestService;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.model.FeedState;
 import io.newsmon.model.Json;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +32,12 @@ final class FeedsStatusCommand implements Callable<Integer> {
     @Mixin
     FeedsFileOption feedsFile;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOSTS", description = "Kafka brokers of a running pipeline.")
-    String bootstrapServers;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "newsmon-data",
-            description = "The --data-dir of `newsmon run` (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    KafkaOptions kafkaOptions;
+    @Mixin
+    DataDirOption data;
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--json", description = "Print one JSON object per feed instead of text.")
     boolean json;
@@ -58,7 +58,7 @@ final class FeedsStatusCommand implements Callable<Integer> {
     }
 
     private Map<String, FeedState> readStates() {
-        return PipelineBroker.with(bootstrapServers, dataDir, "newsmon-status", "feed states",
+        return PipelineBroker.with(kafkaOptions.bootstrapServers, data.dataDir, "newsmon-status", "feed states",
                 IngestService::feedStates);
     }
 }

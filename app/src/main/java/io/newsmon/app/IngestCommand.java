@@ -1,6 +1,7 @@
 package io.newsmon.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.app.config.ConfigOptions;
 import io.newsmon.app.ops.StageMetrics;
 import io.newsmon.app.ops.StatusServer;
 import io.newsmon.ingest.IngestService;
@@ -22,6 +23,8 @@ final class IngestCommand implements Callable<Integer> {
     SourceOptions sources;
     @Mixin
     MetricsOptions metrics;
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--once", description = "Poll every feed once and exit.")
     boolean once;
@@ -29,14 +32,14 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
     public Integer call() {
-        sources.validate();
         var feeds = sources.loadFeeds();
         KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-ingest");
         Stages.createTopics(kafka, List.of());
         PrometheusMeterRegistry registry = StatusServer.registry();
         try (StopOnSignal stop = once ? null : StopOnSignal.install();
-             IngestService service = Stages.ingest(kafka, feeds, sources);
-             StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka)))) {
+             IngestService service = Stages.ingest(kafka, feeds, sources, registry);
+             StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka),
+                     "feeds", StageMetrics.feeds(service)))) {
             StageMetrics.ingest(registry, service);
             if (once) {
                 service.pollOnce();

@@ -2,9 +2,11 @@ package io.newsmon.app;
 
 import picocli.CommandLine.Option;
 
-/** The broker option shared by the stage commands. */
+/**
+ * The {@code --bootstrap-servers} option: the setting of {@link io.newsmon.app.config.Settings} that ingest,
+ * enrich and store require and run, feeds status and dlq may do without.
+ */
 final class KafkaOptions {
-    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOSTS",
-            description = "Kafka brokers as host:port[,host:port...], for example 127.0.0.1:9092.")
+    @Option(names = "--bootstrap-servers", paramLabel = "HOSTS")
     String bootstrapServers;
 }

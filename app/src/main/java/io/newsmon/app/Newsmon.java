@@ -1,10 +1,13 @@
 package io.newsmon.app;
 
 import io.newsmon.app.bench.BenchCommand;
+import io.newsmon.app.config.CommandLineSettings;
+import io.newsmon.app.config.ConfigCommand;
 import io.newsmon.enrich.tag.TopicsFileException;
 import io.newsmon.ingest.config.FeedsFileException;
 import io.newsmon.kafka.KafkaUnavailableException;
 import io.newsmon.store.jdbc.StoreUnavailableException;
+import java.util.Map;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,9 +18,14 @@ import picocli.CommandLine.Command;
             "Watches the news: polls RSS/Atom feeds and HTML listing pages, extracts each article's text and",
             "metadata, tags topics and stores the articles, through Apache Kafka.",
             "",
-            "Start with: newsmon run --once   (embedded broker, SQLite file under ./newsmon-data)"},
+            "Start with: newsmon run --once   (embedded broker, SQLite file under ./newsmon-data)",
+            "",
+            "Every option of run, ingest, enrich and store but --once is also a setting, given in the environment"
+                    + " (NEWSMON_PER_HOST_DELAY=PT2S) or in a YAML file named by --config or NEWSMON_CONFIG"
+                    + " (per-host-delay: PT2S); `newsmon config docs` lists them, `newsmon config check` checks them."},
         subcommands = {RunCommand.class, IngestCommand.class, EnrichCommand.class, StoreCommand.class,
-            ExportCommand.class, ExtractCommand.class, FeedsCommand.class, DlqCommand.class, BrokerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            ExportCommand.class, ExtractCommand.class, FeedsCommand.class, DlqCommand.class, BrokerCommand.class, BenchCommand.class,
+            ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Newsmon {
     /** Exit code for a configuration or environment problem reported in one line. */
     static final int CONFIG_ERROR = 2;
@@ -28,8 +36,16 @@ public final class Newsmon {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, for tests and for {@link #main}. */
+    /** The configured command line, reading settings from this process's environment, for {@link #main}. */
     public static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    /**
+     * The configured command line, reading the {@code NEWSMON_*} settings and {@code NEWSMON_CONFIG} from
+     * {@code env} instead of the process's environment (a test seam).
+     */
+    public static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Newsmon());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (isExpected(e)) {
@@ -38,6 +54,7 @@ public final class Newsmon {
             }
             throw e;
         });
+        CommandLineSettings.install(cli, env, CONFIG_ERROR);
         return cli;
     }
 

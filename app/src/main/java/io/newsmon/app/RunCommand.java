@@ -14,6 +14,7 @@ import io.newsmon.store.jdbc.JdbcUrls;
 import java.nio.file.Path;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsmon.app.ops.StageMetrics;
+import io.newsmon.app.config.ConfigOptions;
 import io.newsmon.app.ops.StatusServer;
 import java.time.Duration;
 import java.util.List;
@@ -51,48 +52,44 @@ final class RunCommand implements Callable<Integer> {
     TopicOptions topicOptions;
     @Mixin
     MetricsOptions metrics;
+    @Mixin
+    KafkaOptions kafkaOptions;
+    @Mixin
+    DataDirOption data;
+    @Mixin
+    ConfigOptions config;
 
-    @Option(names = "--store", paramLabel = "JDBC_URL",
-            description = "Database: jdbc:postgresql://host/db?user=... or jdbc:sqlite:FILE. Default: jdbc:sqlite:<data-dir>/newsmon.db.")
+    @Option(names = "--store", paramLabel = "JDBC_URL")
     String store;
-
-    @Option(names = "--bootstrap-servers", paramLabel = "HOSTS",
-            description = "Use these Kafka brokers instead of starting an embedded one.")
-    String bootstrapServers;
 
     @Option(names = "--once", description = "Poll every feed once, wait until every fetched article is stored, print a summary and exit.")
     boolean once;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "newsmon-data",
-            description = "Folder for the embedded broker's data and the default SQLite file (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "PT5M",
-            description = "With --once, how long to wait for fetched articles to be stored, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--drain-timeout", paramLabel = "DURATION")
     Duration drainTimeout;
 
     @Override
     @SuppressWarnings("try") // StopOnSignal and RunningBroker are never used in the block: they only have to be closed.
     public Integer call() throws Exception {
-        sources.validate();
-        Durations.requirePositive("--drain-timeout", drainTimeout);
         List<FeedSource> feeds = sources.loadFeeds();
         List<TopicDefinition> topics = topicOptions.loadTopics();
         Duration duplicateWindow = topicOptions.duplicateWindow();
+        Path dataDir = data.dataDir;
+        String bootstrapServers = kafkaOptions.bootstrapServers;
         String jdbcUrl = store != null ? store : "jdbc:sqlite:" + dataDir.resolve("newsmon.db");
         try (StopOnSignal stop = once ? null : StopOnSignal.install();
              TopicTagger tagger = new TopicTagger(topics);
              ArticleStore articles = ArticleStore.open(jdbcUrl);
-             EmbeddedKafkaBroker broker = bootstrapServers == null ? startBroker() : null;
+             EmbeddedKafkaBroker broker = bootstrapServers == null ? startBroker(dataDir) : null;
              RunningBroker address = broker == null ? null : RunningBroker.publish(dataDir, broker.bootstrapServers())) {
             KafkaSettings kafka = new KafkaSettings(broker != null ? broker.bootstrapServers() : bootstrapServers, "newsmon");
             Stages.createTopics(kafka, topics);
             PrometheusMeterRegistry registry = StatusServer.registry();
-            try (StoreService storeService = Stages.store(kafka, articles);
-                 EnrichService enrichService = Stages.enrich(kafka, tagger, duplicateWindow);
-                 IngestService ingestService = Stages.ingest(kafka, feeds, sources);
+            try (StoreService storeService = Stages.store(kafka, articles, registry);
+                 EnrichService enrichService = Stages.enrich(kafka, tagger, duplicateWindow, registry);
+                 IngestService ingestService = Stages.ingest(kafka, feeds, sources, registry);
                  StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka),
-                         "database", StageMetrics.database(articles, jdbcUrl)))) {
+                         "database", StageMetrics.database(articles, jdbcUrl), "feeds", StageMetrics.feeds(ingestService)))) {
                 StageMetrics.enrich(registry, enrichService);
                 StageMetrics.store(registry, storeService);
                 StageMetrics.ingest(registry, ingestService);
@@ -115,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private EmbeddedKafkaBroker startBroker() {
+    private static EmbeddedKafkaBroker startBroker(Path dataDir) {
         Path kafkaDir = RunningBroker.kafkaDir(dataDir);
         LOG.info("newsmon: starting an embedded Kafka broker with its data in {}", kafkaDir);
         return EmbeddedKafkaBroker.start(kafkaDir, 0);

@@ -1,6 +1,7 @@
 package io.newsmon.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.app.config.ConfigOptions;
 import io.newsmon.app.ops.StageMetrics;
 import io.newsmon.app.ops.StatusServer;
 import io.newsmon.kafka.KafkaSettings;
@@ -21,9 +22,10 @@ final class StoreCommand implements Callable<Integer> {
     KafkaOptions kafkaOptions;
     @Mixin
     MetricsOptions metrics;
+    @Mixin
+    ConfigOptions config;
 
-    @Option(names = "--store", required = true, paramLabel = "JDBC_URL",
-            description = "Database: jdbc:postgresql://host/db?user=... or jdbc:sqlite:FILE.")
+    @Option(names = "--store", paramLabel = "JDBC_URL")
     String store;
 
     @Override
@@ -33,7 +35,7 @@ final class StoreCommand implements Callable<Integer> {
         try (StopOnSignal stop = StopOnSignal.install(); ArticleStore articles = ArticleStore.open(store)) {
             Stages.createTopics(kafka, List.of());
             PrometheusMeterRegistry registry = StatusServer.registry();
-            try (StoreService service = Stages.store(kafka, articles);
+            try (StoreService service = Stages.store(kafka, articles, registry);
                  StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka),
                          "database", StageMetrics.database(articles, store)))) {
                 StageMetrics.store(registry, service);

@@ -2,36 +2,24 @@ package io.newsmon.app;
 
 import io.newsmon.enrich.tag.TopicDefinition;
 import io.newsmon.enrich.tag.TopicsFile;
-import io.newsmon.kafka.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-/** The enrich options shared by {@code run} and {@code enrich}: the topics and the duplicate window. */
+/**
+ * The enrich options shared by {@code run} and {@code enrich}: the topics and the duplicate window, settings
+ * of {@link io.newsmon.app.config.Settings} (checked before the command runs).
+ */
 final class TopicOptions {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec spec;
-    @Option(names = "--duplicate-window", paramLabel = "DURATION", defaultValue = "P30D",
-            description = "How long an original is remembered for near-duplicate detection, ISO-8601"
-                    + " (default: ${DEFAULT-VALUE}, 30 days; at most P90D, how long the broker keeps fingerprints).")
+    @Option(names = "--duplicate-window", paramLabel = "DURATION")
     Duration duplicateWindow;
 
-    @Option(names = "--topics", paramLabel = "FILE",
-            description = "Topics file (YAML: id, name, Lucene query). Default: the bundled Huawei and US trade taxonomy.")
+    @Option(names = "--topics", paramLabel = "FILE")
     Path topics;
 
-    /** The duplicate window, checked: positive and at most what the fingerprint topic keeps. */
+    /** The duplicate window: positive and at most what the fingerprint topic keeps (checked at start-up). */
     Duration duplicateWindow() {
-        Duration longest = Duration.ofMillis(Topics.FINGERPRINT_RETENTION_MS);
-        if (duplicateWindow.isNegative() || duplicateWindow.isZero() || duplicateWindow.compareTo(longest) > 0) {
-            throw new ParameterException(spec.commandLine(), "--duplicate-window " + duplicateWindow
-                    + " is out of range: it must be positive and at most " + longest.toDays() + " days (P"
-                    + longest.toDays() + "D), how long the broker keeps fingerprints");
-        }
         return duplicateWindow;
     }
 

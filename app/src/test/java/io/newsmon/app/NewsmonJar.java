@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,14 +29,21 @@ final class NewsmonJar {
     }
 
     static Running start(Path workDir, String... args) throws IOException {
+        return start(workDir, Map.of(), args);
+    }
+
+    /** Starts with {@code env} added to this process's environment, as docker-compose configures a stage. */
+    static Running start(Path workDir, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         int run = RUNS.incrementAndGet();
         Path out = workDir.resolve("stdout-" + run + ".txt");
         Path err = workDir.resolve("stderr-" + run + ".txt");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         return new Running(process, out, err);
     }
 

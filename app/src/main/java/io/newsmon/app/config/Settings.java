@@ -1,0 +1,212 @@
+package io.newsmon.app.config;
+
+import io.newsmon.ingest.fetch.FetchSettings;
+import io.newsmon.kafka.Topics;
+import io.newsmon.store.jdbc.Dialect;
+import io.newsmon.store.jdbc.JdbcUrls;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Every setting of newsmon, each declared once: key, type, default, rule, documentation and the
+ * commands that read it. The options of those commands take their defaults and descriptions from here
+ * ({@link CommandLineSettings}), {@code newsmon config docs} prints this table and
+ * {@code newsmon config check} checks a config file against it.
+ *
+ * <p>A setting is given, from the strongest to the weakest, as a long option ({@code --per-host-delay
+ * PT2S}), an environment variable ({@code NEWSMON_PER_HOST_DELAY=PT2S}) or a key of the YAML config file
+ * ({@code per-host-delay: PT2S}), else it has its default.
+ */
+public final class Settings {
+    public static final String RUN = "run";
+    public static final String INGEST = "ingest";
+    public static final String ENRICH = "enrich";
+    public static final String STORE_COMMAND = "store";
+    public static final String EXPORT = "export";
+    public static final String BROKER = "broker";
+    public static final String FEEDS_STATUS = "feeds status";
+    public static final String DLQ_LIST = "dlq list";
+    public static final String DLQ_REPLAY = "dlq replay";
+
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+    private static final Duration LONGEST_DUPLICATE_WINDOW = Duration.ofMillis(Topics.FINGERPRINT_RETENTION_MS);
+    private static final Pattern BROKER_ADDRESS =
+            Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)?(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+):[0-9]{1,5}");
+
+    public static final Setting<Path> FEEDS = Setting.of("feeds", ValueType.PATH, null,
+            "Feeds file (YAML); without it, the bundled list of public feeds about Huawei and US tech trade policy.",
+            RUN, INGEST, FEEDS_STATUS).must(Rule.readableFile()).example("feeds.yml");
+
+    public static final Setting<Path> TOPICS = Setting.of("topics", ValueType.PATH, null,
+            "Topics file (YAML: id, name, Lucene query); without it, the bundled Huawei and US trade taxonomy.",
+            RUN, ENRICH).must(Rule.readableFile()).example("topics.yml");
+
+    public static final Setting<Boolean> ALLOW_PRIVATE_ADDRESSES = Setting.of("allow-private-addresses",
+            ValueType.BOOLEAN, "false", "Let ingest fetch loopback and private hosts (for local sites and tests);"
+                    + " refused unless true, so that a feed cannot reach into your network.", RUN, INGEST);
+
+    public static final Setting<String> CONTACT = Setting.of("contact", ValueType.TEXT,
+            "https://github.com/newsmon/newsmon",
+            "Contact URL put in the User-Agent (newsmon/0.1 (+URL)), so site owners can reach you.", RUN, INGEST)
+            .must(Rule.accepted("must be an absolute http(s) URL or a mailto: address, without parentheses",
+                    FetchSettings::userAgentFor));
+
+    public static final Setting<Duration> PER_HOST_DELAY = Setting.of("per-host-delay", ValueType.DURATION, "PT1S",
+            "Minimum time between two requests to one host; a longer robots.txt Crawl-delay wins, up to 30 s.",
+            RUN, INGEST).must(Rule.atLeast(Duration.ZERO));
+
+    public static final Setting<Integer> PER_HOST_CONNECTIONS = Setting.of("per-host-connections", ValueType.INTEGER,
+            "1", "Most requests in flight to one host at a time.", RUN, INGEST).must(Rule.atLeast(1));
+
+    public static final Setting<Boolean> IGNORE_ROBOTS_TXT = Setting.of("ignore-robots-txt", ValueType.BOOLEAN,
+            "false", "Do not read robots.txt; only for your own sites, since robots.txt is obeyed unless true.",
+            RUN, INGEST);
+
+    public static final Setting<Duration> POLL_INTERVAL = Setting.of("poll-interval", ValueType.DURATION, "PT15M",
+            "Interval a feed starts from; it then adapts between min-poll-interval and max-poll-interval"
+                    + " (and is kept within them).", RUN, INGEST).must(Rule.atLeast(ONE_SECOND));
+
+    public static final Setting<Duration> MIN_POLL_INTERVAL = Setting.of("min-poll-interval", ValueType.DURATION,
+            "PT5M", "Shortest interval between two polls of a feed that publishes often.", RUN, INGEST)
+            .must(Rule.atLeast(ONE_SECOND));
+
+    public static final Setting<Duration> MAX_POLL_INTERVAL = Setting.of("max-poll-interval", ValueType.DURATION,
+            "PT2H", "Longest interval between two polls of a quiet feed; also caps Cache-Control, Expires and RSS ttl.",
+            RUN, INGEST).must(Rule.atLeast(ONE_SECOND));
+
+    public static final Setting<Duration> MAX_BACKOFF = Setting.of("max-backoff", ValueType.DURATION, "PT1H",
+            "Longest wait before retrying a failing feed; failures back off from 1 min, doubling with jitter,"
+                    + " and are retried forever.", RUN, INGEST).must(Rule.atLeast(ONE_SECOND));
+
+    public static final Setting<Duration> DUPLICATE_WINDOW = Setting.of("duplicate-window", ValueType.DURATION,
+            "P30D", "How long an original is remembered for near-duplicate detection.", RUN, ENRICH)
+            .must(Rule.of("must be positive and at most P" + LONGEST_DUPLICATE_WINDOW.toDays()
+                    + "D, how long the broker keeps fingerprints",
+                    window -> window.isPositive() && window.compareTo(LONGEST_DUPLICATE_WINDOW) <= 0));
+
+    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.of("bootstrap-servers", ValueType.TEXT, null,
+            "Kafka brokers; without them run starts an embedded broker, and feeds status and dlq use the one"
+                    + " under data-dir.", RUN, INGEST, ENRICH, STORE_COMMAND, FEEDS_STATUS, DLQ_LIST, DLQ_REPLAY)
+            .must(Rule.of("must be host:port[,host:port...], for example 127.0.0.1:9092", Settings::isBrokerList))
+            .requiredBy(INGEST, ENRICH, STORE_COMMAND).example("127.0.0.1:9092");
+
+    public static final Setting<String> STORE = Setting.of("store", ValueType.TEXT, null,
+            "Database: jdbc:postgresql://host/db?user=... or jdbc:sqlite:FILE; run defaults to"
+                    + " jdbc:sqlite:<data-dir>/newsmon.db.", RUN, STORE_COMMAND, EXPORT)
+            .must(Rule.accepted("must start with " + Arrays.stream(Dialect.values()).map(Dialect::urlPrefix)
+                    .collect(Collectors.joining(" or ")), Dialect::of))
+            .requiredBy(STORE_COMMAND, EXPORT).example("jdbc:postgresql://127.0.0.1:5432/newsmon?user=newsmon")
+            .shown(JdbcUrls::mask);
+
+    public static final Setting<Path> DATA_DIR = Setting.of("data-dir", ValueType.PATH, "newsmon-data",
+            "Folder of the embedded broker's data (kafka/) and of run's default SQLite file; broker, feeds status"
+                    + " and dlq find run's broker there.", RUN, BROKER, FEEDS_STATUS, DLQ_LIST, DLQ_REPLAY);
+
+    public static final Setting<Duration> DRAIN_TIMEOUT = Setting.of("drain-timeout", ValueType.DURATION, "PT5M",
+            "With --once, how long run waits for the fetched articles to be stored.", RUN)
+            .must(Rule.of("must be positive", Duration::isPositive));
+
+    public static final Setting<Integer> METRICS_PORT = Setting.of("metrics-port", ValueType.INTEGER, null,
+            "Serve /metrics (Prometheus) and /health on this port of all interfaces; not served unless set.",
+            RUN, INGEST, ENRICH, STORE_COMMAND).must(Rule.port()).example("9464");
+
+    private static final String[] LOGGING = {RUN, INGEST, ENRICH, STORE_COMMAND, EXPORT, BROKER, FEEDS_STATUS,
+        DLQ_LIST, DLQ_REPLAY};
+
+    public static final Setting<String> LOG_FORMAT = Setting.of("log-format", ValueType.oneOf("console", "json"),
+            "console", "Format of the logs on standard error: console for people, json for log shippers"
+                    + " (one JSON object per line).", LOGGING);
+
+    public static final Setting<String> LOG_LEVEL = Setting.of("log-level",
+            ValueType.oneOf("ERROR", "WARN", "INFO", "DEBUG", "TRACE"), "INFO",
+            "Least severe level logged; Kafka, Flyway and Hikari stay at WARN.", LOGGING);
+
+    /** Every setting, in the order of the reference. */
+    public static final List<Setting<?>> ALL = List.of(FEEDS, TOPICS, ALLOW_PRIVATE_ADDRESSES, CONTACT,
+            PER_HOST_DELAY, PER_HOST_CONNECTIONS, IGNORE_ROBOTS_TXT, POLL_INTERVAL, MIN_POLL_INTERVAL,
+            MAX_POLL_INTERVAL, MAX_BACKOFF, DUPLICATE_WINDOW, BOOTSTRAP_SERVERS, STORE, DATA_DIR, DRAIN_TIMEOUT,
+            METRICS_PORT, LOG_FORMAT, LOG_LEVEL);
+
+    /** The rules between settings, checked when both have good values. */
+    public static final List<CrossRule<?>> CROSS_RULES = List.of(CrossRule.atLeast(MAX_POLL_INTERVAL, MIN_POLL_INTERVAL));
+
+    /**
+     * The long options of the commands that read settings that are not settings, and why.
+     */
+    public static final Map<String, String> NOT_SETTINGS = Map.of(
+            "help", "prints help",
+            "version", "prints the version",
+            "config", "names the config file the settings come from (or NEWSMON_CONFIG)",
+            "once", "an action, not a setting: it says what this invocation does (one round, then exit), and left"
+                    + " in the environment or a shared file it would make a service exit after one round");
+
+    /** The environment variable that names the config file. */
+    public static final String CONFIG_ENV = "NEWSMON_CONFIG";
+
+    private Settings() {
+    }
+
+    /** The setting with this key. */
+    public static Optional<Setting<?>> byKey(String key) {
+        return ALL.stream().filter(setting -> setting.key().equals(key)).findFirst();
+    }
+
+    /** The settings {@code command} reads, for example {@code ingest} or {@code feeds status}. */
+    public static List<Setting<?>> forCommand(String command) {
+        return ALL.stream().filter(setting -> setting.commands().contains(command)).toList();
+    }
+
+    /** Every command that reads settings, in the order of first mention. */
+    public static Set<String> commands() {
+        return ALL.stream().flatMap(setting -> setting.commands().stream())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * The key {@code unknown} was probably meant to be, if one is close: the same words with other
+     * separators or case ({@code PER_HOST_DELAY}, {@code per.host.delay}) or one or two letters apart.
+     */
+    public static Optional<String> closestKey(String unknown) {
+        String normal = unknown.strip().replaceFirst("^-+", "").toLowerCase(Locale.ROOT).replaceAll("[._ ]", "-")
+                .replaceFirst("^newsmon-", "");
+        return ALL.stream().map(Setting::key)
+                .map(key -> Map.entry(key, distance(normal, key)))
+                .filter(entry -> entry.getValue() <= Math.max(2, entry.getKey().length() / 5))
+                .min(Comparator.comparing(Map.Entry::getValue))
+                .map(Map.Entry::getKey);
+    }
+
+    static boolean isBrokerList(String servers) {
+        return Arrays.stream(servers.split(",", -1)).allMatch(server -> BROKER_ADDRESS.matcher(server.strip()).matches());
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
