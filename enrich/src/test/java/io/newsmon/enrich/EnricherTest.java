@@ -55,6 +55,7 @@ class EnricherTest {
         assertThat(article.siteName()).isEqualTo("The Meridian Ledger");
         assertThat(article.language()).isEqualTo("en-GB");
         assertThat(article.fetchedAt()).isEqualTo(FETCHED);
+        assertThat(article.discoveredAt()).isEqualTo(FETCHED.minusSeconds(2));
         assertThat(article.publishedAt()).isEqualTo(Instant.parse("2019-08-19T14:05:00Z"));
         assertThat(article.canonicalUrl()).isEqualTo(URL);
         assertThat(article.text()).startsWith("The US Commerce Department on Monday extended").doesNotContain("Most read");
@@ -216,7 +217,7 @@ class EnricherTest {
 
     private static RawPage page(String url, String contentType, int status, String html) {
         return new RawPage(RawPage.SCHEMA_VERSION, ArticleId.of(url), url, "https://meridian-ledger.example/rss",
-                "Meridian Ledger", ENTRY, FETCHED, status, contentType, "UTF-8", html);
+                "Meridian Ledger", ENTRY, FETCHED, status, contentType, "UTF-8", html, FETCHED.minusSeconds(2));
     }
 
     private static String fixture() throws IOException {

@@ -88,6 +88,7 @@ class IngesterTest {
         assertThat(page.entry().title()).isEqualTo("Commerce tightens licence rules for Huawei suppliers");
         assertThat(page.entry().author()).isEqualTo("Dana Whitfield");
         assertThat(page.fetchedAt()).isEqualTo(NOW);
+        assertThat(page.discoveredAt()).as("the time the poll read the feed").isEqualTo(NOW);
         assertThat(page.httpStatus()).isEqualTo(200);
         assertThat(page.contentType()).isEqualTo("text/html");
         assertThat(page.charset()).isEqualTo("UTF-8");
