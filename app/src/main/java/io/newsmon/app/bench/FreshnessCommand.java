@@ -29,6 +29,7 @@ import io.newsmon.kafka.TopicAdmin;
 import io.newsmon.kafka.Topics;
 import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
+import io.newsmon.store.jdbc.JdbcUrls;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ public final class FreshnessCommand implements Callable<Integer> {
                 int published = site.published();
                 boolean drained = drain(err, published, storeService);
                 HistogramSnapshot after = freshness.takeSnapshot();
-                return report(out, published, storeService.inserted(), drained, before, after);
+                return report(out, JdbcUrls.mask(jdbcUrl), published, storeService.inserted(), drained, before, after);
             }
         }
     }
@@ -212,13 +213,13 @@ public final class FreshnessCommand implements Callable<Integer> {
         return true;
     }
 
-    private int report(PrintWriter out, int published, long stored, boolean drained, HistogramSnapshot before,
-                       HistogramSnapshot after) {
+    private int report(PrintWriter out, String database, int published, long stored, boolean drained,
+                       HistogramSnapshot before, HistogramSnapshot after) {
         long[] counts = window(before, after);
         CountAtBucket[] buckets = after.histogramCounts();
         long total = after.count() - before.count();
         out.printf("freshness, all-in-one (embedded broker, %s), %d feeds, %.1f articles/s, per-host delay %s:%n",
-                store == null ? "SQLite" : "--store", feeds, rate, perHostDelay);
+                store == null ? "SQLite" : database, feeds, rate, perHostDelay);
         out.printf("  articles published %d, stored %d%n", published, stored);
         out.printf("  measured after a %s warm-up over %s: %d rows%n", warmup, duration, total);
         List<String> lines = new ArrayList<>();
