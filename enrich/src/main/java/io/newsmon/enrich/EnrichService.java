@@ -76,7 +76,7 @@ public final class EnrichService implements AutoCloseable {
         this.meters = meters;
         this.fingerprints = new TopicFollower(settings, Topics.FINGERPRINTS, (id, value) -> learn(duplicates, value));
         this.stage = new KafkaStage("enrich", settings, GROUP, List.of(Topics.RAW), clock,
-                KafkaStage.Delivery.EXACTLY_ONCE, this::handle, this::abort);
+                KafkaStage.Delivery.EXACTLY_ONCE, this::handle, this::abort, this::delivered);
         Gauge.builder("newsmon.consumer.lag", stage, KafkaStage::lag).tag("stage", "enrich")
                 .description("records of the input topics not yet read by this instance").register(meters);
     }
@@ -113,12 +113,16 @@ public final class EnrichService implements AutoCloseable {
     /** The batch was not delivered and comes again: its originals must not be remembered then. */
     private void abort() {
         freshInBatch.forEach(enricher::forget);
-        enriched.addAndGet(-freshInBatch.size());
-        duplicates.addAndGet(-duplicatesInBatch);
-        taggedInBatch.forEach((topic, count) -> taggedCount(topic).addAndGet(-count));
         freshInBatch.clear();
         duplicatesInBatch = 0;
         taggedInBatch.clear();
+    }
+
+    /** The batch's transaction committed: it counts now, so the counters only ever grow. */
+    private void delivered() {
+        enriched.addAndGet(freshInBatch.size());
+        duplicates.addAndGet(duplicatesInBatch);
+        taggedInBatch.forEach((topic, count) -> taggedCount(topic).addAndGet(count));
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
@@ -135,7 +139,6 @@ public final class EnrichService implements AutoCloseable {
         switch (result) {
             case EnrichResult.Fresh fresh -> publish(fresh);
             case EnrichResult.Duplicate duplicate -> {
-                duplicates.incrementAndGet();
                 duplicatesInBatch++;
                 stage.send(Topics.DUPLICATES, duplicate.id(), duplicate.article());
             }
@@ -147,11 +150,9 @@ public final class EnrichService implements AutoCloseable {
     private void publish(EnrichResult.Fresh fresh) {
         EnrichedArticle article = fresh.article();
         freshInBatch.add(fresh);
-        enriched.incrementAndGet();
         stage.send(Topics.ENRICHED, article.id(), article);
         for (TopicTag tag : article.topics()) {
             stage.send(Topics.forTag(tag.id()), article.id(), article);
-            taggedCount(tag.id()).incrementAndGet();
             taggedInBatch.merge(tag.id(), 1, Integer::sum);
         }
         Fingerprint fingerprint = fresh.fingerprint();

@@ -53,6 +53,7 @@ public final class KafkaStage implements AutoCloseable {
     }
 
     private final String stage;
+    private final Runnable onDelivered;
     private final KafkaSettings settings;
     private final Clock clock;
     private final Delivery delivery;
@@ -84,6 +85,17 @@ public final class KafkaStage implements AutoCloseable {
      */
     public KafkaStage(String stage, KafkaSettings settings, String groupId, Collection<String> topics, Clock clock,
                       Delivery delivery, PollLoop.BatchHandler handler, Runnable onAbort) {
+        this(stage, settings, groupId, topics, clock, delivery, handler, onAbort, () -> { });
+    }
+
+    /**
+     * As above, with {@code onDelivered}, run after a batch's output was acknowledged (or its transaction
+     * committed) and before its offsets are committed: where a stage counts what it delivered, so that its
+     * counters never go back.
+     */
+    public KafkaStage(String stage, KafkaSettings settings, String groupId, Collection<String> topics, Clock clock,
+                      Delivery delivery, PollLoop.BatchHandler handler, Runnable onAbort, Runnable onDelivered) {
+        this.onDelivered = onDelivered;
         this.stage = stage;
         this.settings = settings;
         this.clock = clock;
@@ -113,6 +125,7 @@ public final class KafkaStage implements AutoCloseable {
             afterDelivery.forEach(record -> pending.add(producer.send(record)));
             awaitPending();
             deadLettered.addAndGet(deadLetteredInBatch);
+            onDelivered.run();
         } catch (ExecutionException e) {
             onAbort.run();
             throw new KafkaUnavailableException("a record was not acknowledged by the broker: "
@@ -137,6 +150,7 @@ public final class KafkaStage implements AutoCloseable {
             producer.sendOffsetsToTransaction(offsets, group);
             producer.commitTransaction();
             deadLettered.addAndGet(deadLetteredInBatch);
+            onDelivered.run();
         } catch (Exception | Error e) {
             abortTransaction();
             onAbort.run();

@@ -77,9 +77,12 @@ class KafkaStageIT {
         publish(10, i -> "value-" + i);
         AtomicInteger failuresLeft = new AtomicInteger(1);
         AtomicInteger aborts = new AtomicInteger();
+        AtomicInteger inBatch = new AtomicInteger();
+        AtomicInteger delivered = new AtomicInteger();
         KafkaStage[] stage = new KafkaStage[1];
         stage[0] = new KafkaStage("test", settings, "g", List.of(IN), Clock.systemUTC(), KafkaStage.Delivery.EXACTLY_ONCE,
                 records -> {
+                    inBatch.set(records.size());
                     for (ConsumerRecord<byte[], byte[]> r : records) {
                         stage[0].send(OUT, new String(r.key(), StandardCharsets.UTF_8),
                                 new String(r.value(), StandardCharsets.UTF_8));
@@ -92,7 +95,7 @@ class KafkaStageIT {
                         Thread.sleep(500); // long past linger.ms: the batch's records reach the log, uncommitted
                         throw new IllegalStateException("database away");
                     }
-                }, aborts::incrementAndGet);
+                }, aborts::incrementAndGet, () -> delivered.addAndGet(inBatch.get()));
 
         try (KafkaStage running = stage[0]; TopicAdmin admin = new TopicAdmin(settings)) {
             new Thread(running::run).start();
@@ -102,6 +105,7 @@ class KafkaStageIT {
         }
 
         assertThat(aborts.get()).isEqualTo(1);
+        assertThat(delivered.get()).as("only committed batches are reported delivered").isEqualTo(10);
         List<String> committed = values(OUT, 10, "read_committed");
         assertThat(committed.stream().filter(v -> v.startsWith("\"value-")).toList())
                 .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 10)
