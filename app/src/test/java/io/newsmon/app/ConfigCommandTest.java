@@ -204,6 +204,21 @@ class ConfigCommandTest {
     }
 
     @Test
+    void passwordsInAMisspeltOrRepeatedStoreKeyOfTheFileAreMaskedToo() throws Exception {
+        Path file = Files.writeString(dir.resolve("newsmon.yml"), """
+                stroe: jdbc:postgresql://db/news?user=a&password=hunter2
+                store: jdbc:postgresql://db/news?user=a&password=hunter3
+                store: jdbc:postgresql://db/news?user=a&password=hunter4
+                """);
+
+        Cli.Result check = newsmon(Map.of(), "config", "check", "--config", file.toString());
+
+        assertThat(check.exitCode()).isEqualTo(Newsmon.CONFIG_ERROR);
+        assertThat(check.err()).contains("stroe jdbc:postgresql://db/news?user=a&password=***")
+                .contains("is set twice").doesNotContain("hunter");
+    }
+
+    @Test
     void commandsWithoutSettingsIgnoreTheConfigFile() throws Exception {
         Path file = Files.writeString(dir.resolve("newsmon.yml"), "no-such-key: 1\n");
         Cli.Result docs = newsmon(Map.of("NEWSMON_CONFIG", file.toString()), "config", "docs", "--format", "markdown");

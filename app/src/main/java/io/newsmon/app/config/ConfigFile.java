@@ -1,10 +1,12 @@
 package io.newsmon.app.config;
 
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newsmon.store.jdbc.JdbcUrls;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -103,11 +105,13 @@ public record ConfigFile(Path path, Map<String, Entry> entries, List<Problem> pr
             } else if (value == JsonToken.VALUE_NULL) {
                 problems.add(Problem.badValue(key, "", where, "has no value: give one or remove the line"));
             } else if (Settings.byKey(key).isEmpty()) {
-                problems.add(Problem.badValue(key, parser.getText(), where, "is not a setting"
+                // an unknown key may be a misspelt store, whose URL can hold a password
+                problems.add(Problem.badValue(key, JdbcUrls.mask(parser.getText()), where, "is not a setting"
                         + Settings.closestKey(key).map(k -> "; did you mean " + k + "?").orElse("")
                         + " (newsmon config docs lists them)"));
             } else if (entries.containsKey(key)) {
-                problems.add(Problem.badValue(key, parser.getText(), where, "is set twice: also on line "
+                problems.add(Problem.badValue(key, Settings.byKey(key).get().show(parser.getText()), where,
+                        "is set twice: also on line "
                         + entries.get(key).line()));
             } else {
                 entries.put(key, new Entry(parser.getText(), line));
