@@ -30,16 +30,19 @@ import io.newsmon.kafka.Topics;
 import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.JdbcUrls;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -104,6 +107,14 @@ public final class FreshnessCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = Files.createTempDirectory("newsmon-freshness");
+        try {
+            return measure(out, err, dir);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private int measure(PrintWriter out, PrintWriter err, Path dir) throws Exception {
         String jdbcUrl = store != null ? store : "jdbc:sqlite:" + dir.resolve("newsmon.db");
         List<TopicDefinition> topics = TopicsFile.bundled();
         SimpleMeterRegistry meters = registry();
@@ -142,19 +153,39 @@ public final class FreshnessCommand implements Callable<Integer> {
     }
 
     private void check() {
-        if (rate <= 0 || rate > 1_000) {
-            throw new ParameterException(spec.commandLine(), "Invalid value " + rate + " for --rate: must be above 0 and at most 1000");
+        if (!(rate > 0 && rate <= 1_000)) {
+            throw invalid("--rate", rate, "must be above 0 and at most 1000");
         }
         if (feeds < 1 || feeds > 250) {
-            throw new ParameterException(spec.commandLine(), "Invalid value " + feeds + " for --feeds: must be 1 to 250");
+            throw invalid("--feeds", feeds, "must be 1 to 250");
         }
-        for (Duration d : List.of(warmup, duration)) {
-            if (d.isNegative() || d.isZero()) {
-                throw new ParameterException(spec.commandLine(), "Invalid value " + d + " for --warmup or --duration: must be positive");
-            }
+        if (rate / feeds > GrowingSite.LISTED / (double) POLL.toSeconds()) {
+            throw invalid("--rate", rate, "must be at most " + GrowingSite.LISTED + " articles a second per feed, since a"
+                    + " feed lists its newest " + GrowingSite.LISTED + " and is polled every second: raise --feeds");
         }
+        requirePositive("--warmup", warmup);
+        requirePositive("--duration", duration);
         if (perHostDelay.isNegative()) {
-            throw new ParameterException(spec.commandLine(), "Invalid value " + perHostDelay + " for --per-host-delay: must be zero or positive");
+            throw invalid("--per-host-delay", perHostDelay, "must be zero or positive");
+        }
+    }
+
+    private void requirePositive(String option, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw invalid(option, value, "must be positive");
+        }
+    }
+
+    private ParameterException invalid(String option, Object value, String rule) {
+        return new ParameterException(spec.commandLine(), "Invalid value " + value + " for " + option + ": " + rule);
+    }
+
+    /** Deletes the broker's log and the SQLite file: a bench leaves nothing behind. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

@@ -34,14 +34,19 @@ class FreshnessCommandIT {
     }
 
     @Test
-    void refusesARateOutOfRangeNamingTheOptionAndTheRule() {
+    void refusesBadValuesNamingTheOptionTheValueAndTheRule() {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new FreshnessCommand());
         cli.setErr(new PrintWriter(err, true));
 
-        int code = cli.execute("--rate", "0");
+        assertThat(cli.execute("--rate", "0")).isEqualTo(2);
+        assertThat(cli.execute("--rate", "NaN")).isEqualTo(2);
+        assertThat(cli.execute("--rate", "100", "--feeds", "2")).isEqualTo(2);
+        assertThat(cli.execute("--duration", "PT0S")).isEqualTo(2);
 
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("Invalid value 0.0 for --rate: must be above 0 and at most 1000");
+        assertThat(err.toString()).contains("Invalid value 0.0 for --rate: must be above 0 and at most 1000")
+                .contains("Invalid value NaN for --rate: must be above 0 and at most 1000")
+                .contains("Invalid value 100.0 for --rate: must be at most 20 articles a second per feed")
+                .contains("Invalid value PT0S for --duration: must be positive");
     }
 }
