@@ -50,8 +50,12 @@ class MetricsIT {
                         .contains("newsmon_ingest_pages_total 6.0").contains("newsmon_ingest_polls_total")
                         .contains("jvm_memory_used_bytes");
                 // every new row says how fresh it was; one write at least was timed; lag is served per stage
-                Thread.sleep(1_000); // the store stage counts a batch's rows just after timing its write
-                metrics = scrape(http, port, "/metrics");
+                // the store stage counts a batch's rows just after timing its write: wait until both agree
+                while (value(metrics, "newsmon_pipeline_freshness_seconds_count") != rows(metrics)) {
+                    assertThat(System.nanoTime()).as("freshness counted for each row: " + metrics).isLessThan(deadline);
+                    Thread.sleep(200);
+                    metrics = scrape(http, port, "/metrics");
+                }
                 assertThat(value(metrics, "newsmon_pipeline_freshness_seconds_count")).isEqualTo(rows(metrics));
                 assertThat(value(metrics, "newsmon_pipeline_freshness_seconds_max")).isPositive().isLessThan(120);
                 assertThat(value(metrics, "newsmon_store_write_latency_seconds_count")).isPositive();

@@ -119,7 +119,9 @@ public final class StoreService implements AutoCloseable {
         Set<String> fresh = new HashSet<>(result.insertedIds());
         for (EnrichedArticle article : articles) {
             if (article.discoveredAt() != null && fresh.remove(article.id())) {
-                freshness.record(Duration.between(article.discoveredAt(), committed));
+                // ingest's clock may run ahead of this one: a row is at least 0 s fresh, never dropped
+                Duration age = Duration.between(article.discoveredAt(), committed);
+                freshness.record(age.isNegative() ? Duration.ZERO : age);
             }
         }
         return result;
