@@ -81,9 +81,12 @@ public sealed interface FetchResult {
             return new Failed(url, FailureKind.ofStatus(status, retryAfter), reason, status, retryAfter);
         }
 
-        /** Whether the server asked us to slow down: 429, or 503 with {@code Retry-After}. */
+        /**
+         * Whether the server asked us to slow down: 429, or 503 with {@code Retry-After}. A host deferred
+         * earlier is of kind {@link FailureKind#THROTTLED} too, but no server said so now.
+         */
         public boolean throttled() {
-            return status == 429 || (status == 503 && retryAfter != null);
+            return status != 0 && FailureKind.ofStatus(status, retryAfter) == FailureKind.THROTTLED;
         }
 
         /** Whether trying again soon is pointless: 404 Not Found, 410 Gone and other client errors but 408 and 429. */

@@ -201,12 +201,15 @@ class FetchFailureKindsTest {
     }
 
     /** Answers the first connection's TLS ClientHello with a plain HTTP response, then hangs up. */
+    /** Answers every connection, since the client may try again on a new one after the first failed. */
     private static void answerInPlainHttp(ServerSocket plain) {
-        try (Socket socket = plain.accept(); OutputStream out = socket.getOutputStream()) {
-            socket.getInputStream().read(new byte[512]);
-            out.write(bytes("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"));
-        } catch (IOException e) {
-            // the client hung up first: the test reports what it got
+        while (!plain.isClosed()) {
+            try (Socket socket = plain.accept(); OutputStream out = socket.getOutputStream()) {
+                socket.getInputStream().read(new byte[512]);
+                out.write(bytes("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"));
+            } catch (IOException e) {
+                // the client hung up first, or the test closed the socket: the test reports what it got
+            }
         }
     }
 
