@@ -3,7 +3,9 @@ package io.newsmon.app.ops;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmon.enrich.EnrichService;
+import io.newsmon.ingest.FeedHealth;
 import io.newsmon.ingest.IngestService;
+import io.newsmon.ingest.SilentFeed;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
@@ -78,14 +80,14 @@ public final class StageMetrics {
     /** Always up (a silent feed is the feed's failure, not the stage's); names the feeds that have gone silent. */
     public static HealthCheck feeds(IngestService ingest) {
         return () -> {
-            io.newsmon.ingest.FeedHealth health = ingest.feedHealth();
+            FeedHealth health = ingest.feedHealth();
             int feeds = health.feeds();
             String counted = feeds + " feed" + (feeds == 1 ? "" : "s") + ", ";
             if (health.silent().isEmpty()) {
                 return HealthCheck.Health.up(counted + "none silent");
             }
             return HealthCheck.Health.up(counted + health.silent().size() + " silent: " + String.join(", ",
-                    health.silent().stream().map(io.newsmon.ingest.SilentFeed::describe).toList()));
+                    health.silent().stream().map(SilentFeed::describe).toList()));
         };
     }
 
