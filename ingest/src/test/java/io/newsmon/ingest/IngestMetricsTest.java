@@ -48,14 +48,14 @@ class IngestMetricsTest {
     @BeforeEach
     void start() throws IOException {
         server = new LocalServer();
-        feedBody = bytes(rss("/a/0.html", "/a/1.html"));
+        feedBody = bytes(server.rss("/a/0.html", "/a/1.html"));
         page0 = bytes("<html><body><p>Licence rules for Huawei suppliers.</p></body></html>");
         page1 = bytes("<html><body><p>Entity list additions, with a longer body than the first.</p></body></html>");
         server.route("/feed.rss", this::feedWithEtag);
         server.serve("/a/0.html", "text/html", page0).serve("/a/1.html", "text/html", page1);
-        server.serve("/missing.rss", "application/rss+xml", rss("/a/gone.html"));
+        server.serve("/missing.rss", "application/rss+xml", server.rss("/a/gone.html"));
         server.serve("/news.html", "text/html", "<html><body><p>Not a feed</p></body></html>");
-        server.serve("/pdf.rss", "application/rss+xml", rss("/report.pdf"));
+        server.serve("/pdf.rss", "application/rss+xml", server.rss("/report.pdf"));
         server.serve("/report.pdf", "application/pdf", "%PDF-1.7");
         HttpFetcher http = new HttpFetcher(FetchSettings.defaults().withAllowPrivateAddresses(true));
         ingester = new Ingester(http, PolitenessSettings.defaults().withPerHostDelay(Duration.ZERO), IngestSettings.defaults(),
@@ -207,15 +207,6 @@ class IngestMetricsTest {
             return;
         }
         LocalServer.send(exchange, 200, "application/rss+xml", feedBody);
-    }
-
-    private String rss(String... paths) {
-        StringBuilder items = new StringBuilder();
-        for (String path : paths) {
-            items.append("<item><title>").append(path).append("</title><link>").append(server.url(path)).append("</link></item>");
-        }
-        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><link>" + server.base()
-                + "</link><description>d</description>" + items + "</channel></rss>";
     }
 
     private static byte[] bytes(String text) {

@@ -49,7 +49,7 @@ class IngesterStateTest {
         for (int i = 0; i < 10; i++) {
             server.serve("/a/" + i + ".html", "text/html", "<html><body><p>Article " + i + " about Huawei.</p></body></html>");
         }
-        server.serve("/missing-page-feed.rss", "application/rss+xml", rss("/nowhere.html"));
+        server.serve("/missing-page-feed.rss", "application/rss+xml", server.rss("/nowhere.html"));
         ingester = ingester(IngestSettings.defaults());
     }
 
@@ -178,15 +178,6 @@ class IngesterStateTest {
         for (int i = 0; i < articles; i++) {
             links.add("/a/" + i + ".html");
         }
-        LocalServer.send(exchange, 200, "application/rss+xml", rss(links.toArray(String[]::new)).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String rss(String... paths) {
-        StringBuilder items = new StringBuilder();
-        for (String path : paths) {
-            items.append("<item><title>").append(path).append("</title><link>").append(server.url(path)).append("</link></item>");
-        }
-        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><link>" + server.base()
-                + "</link><description>d</description>" + items + "</channel></rss>";
+        LocalServer.send(exchange, 200, "application/rss+xml", server.rss(links.toArray(String[]::new)).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -44,6 +44,16 @@ public final class LocalServer implements AutoCloseable {
         return base() + path;
     }
 
+    /** An RSS 2.0 feed with one item per path, its title the path and its link {@link #url(String)} of it. */
+    public String rss(String... paths) {
+        StringBuilder items = new StringBuilder();
+        for (String path : paths) {
+            items.append("<item><title>").append(path).append("</title><link>").append(url(path)).append("</link></item>");
+        }
+        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><link>" + base()
+                + "</link><description>d</description>" + items + "</channel></rss>";
+    }
+
     public LocalServer route(String path, HttpHandler handler) {
         routes.put(path, handler);
         return this;
