@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -126,12 +127,16 @@ public final class TextExtractor {
         }
     }
 
+    private static final Pattern HEADLINE_SEPARATOR = Pattern.compile(" (?:[|\\-–—:·»/]|::) ");
+
     /** Keys of the page's headline in its forms: title (whole and without a site suffix), og:title, h1s. */
     static Set<String> headlineKeys(Document doc) {
         Set<String> keys = new HashSet<>();
-        String title = doc.title();
+        // Normalised first: a separator is then one space on each side, so the split cannot backtrack
+        // through a long run of whitespace (a hostile title of tabs made it quadratic).
+        String title = Texts.normalise(doc.title());
         keys.add(Texts.key(title));
-        for (String part : title.split("\\s+(?:[|\\-–—:·»/]|::)\\s+")) {
+        for (String part : HEADLINE_SEPARATOR.split(title)) {
             if (part.length() >= 20) {
                 keys.add(Texts.key(part));
             }

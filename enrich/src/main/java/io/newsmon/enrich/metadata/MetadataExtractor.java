@@ -50,6 +50,7 @@ import org.jsoup.parser.Parser;
  */
 public final class MetadataExtractor {
     private static final Pattern URL = Pattern.compile("(?i)^https?://.*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** The metadata of {@code doc}, with {@code entry} (may be null) as the last resort. */
     public PageMetadata extract(Document doc, FeedEntry entry) {
@@ -136,9 +137,11 @@ public final class MetadataExtractor {
         if (siteName == null || title == null) {
             return title;
         }
-        Pattern suffix = Pattern.compile("\\s+[|\\-–—:·]\\s+" + Pattern.quote(siteName.strip()) + "\\s*$",
+        // Whitespace runs are collapsed first, so that the pattern meets one space at a time and cannot
+        // backtrack through a long run of them (a hostile title of tabs made it quadratic).
+        Pattern suffix = Pattern.compile(" [|\\-–—:·] " + Pattern.quote(siteName.strip()) + "$",
                 Pattern.CASE_INSENSITIVE);
-        return suffix.matcher(title).replaceFirst("");
+        return suffix.matcher(WHITESPACE.matcher(title).replaceAll(" ").strip()).replaceFirst("");
     }
 
     private static String notUrl(String value) {
@@ -175,6 +178,6 @@ public final class MetadataExtractor {
     }
 
     private static String unescape(String text) {
-        return text == null ? null : Parser.unescapeEntities(text, false).replaceAll("\\s+", " ").strip();
+        return text == null ? null : WHITESPACE.matcher(Parser.unescapeEntities(text, false)).replaceAll(" ").strip();
     }
 }

@@ -2,7 +2,10 @@ package io.newsmon.enrich.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import java.io.IOException;
+import java.time.Duration;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,20 @@ class TextExtractorTest {
             + "would seek remedies to protect its business, its customers and its suppliers around the world.";
 
     private final TextExtractor extractor = new TextExtractor();
+
+    /**
+     * A title of 100,000 vertical tabs (whitespace to Java's regular expressions, not to jsoup) took the
+     * headline splitter minutes; the guard is far above the time it takes now.
+     */
+    @Test
+    void aTitleOfManyOddSpacesIsSplitInLinearTime() {
+        String title = "Huawei" + "\u000b".repeat(100_000) + "wins reprieve on export licences \u000b| The Ledger";
+        Document doc = Jsoup.parse("<html><head><title>" + title + "</title></head><body><p>" + P1 + "</p></body></html>");
+
+        var keys = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> TextExtractor.headlineKeys(doc));
+
+        assertThat(keys).contains("huaweiwinsreprieveonexportlicences", "huaweiwinsreprieveonexportlicencestheledger");
+    }
 
     @Test
     void codeBlocksKeepTheirLines() {

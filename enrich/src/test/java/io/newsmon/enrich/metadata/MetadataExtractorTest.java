@@ -3,6 +3,9 @@ package io.newsmon.enrich.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmon.model.FeedEntry;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 import java.time.Instant;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,22 @@ class MetadataExtractorTest {
                 + "<title>Huawei wins reprieve – The Ledger</title>") + "<body></body>");
 
         assertThat(metadata.title()).isEqualTo("Huawei wins reprieve");
+    }
+
+    /**
+     * A title of 100,000 vertical tabs (whitespace to Java's regular expressions, not to jsoup) took the
+     * site-suffix pattern minutes, backtracking from every tab; the guard is far above the milliseconds it
+     * takes now, so only the quadratic behaviour can trip it.
+     */
+    @Test
+    void aTitleOfManyOddSpacesLosesItsSuffixInLinearTime() {
+        String title = "Huawei" + "\u000b".repeat(100_000) + "wins \u000b\u000b| The Ledger";
+        String page = head("<meta property=\"og:site_name\" content=\"The Ledger\"><title>" + title + "</title>")
+                + "<body></body>";
+
+        PageMetadata metadata = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> extract(page));
+
+        assertThat(metadata.title()).isEqualTo("Huawei wins");
     }
 
     @Test
