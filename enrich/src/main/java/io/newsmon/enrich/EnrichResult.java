@@ -71,6 +71,6 @@ public sealed interface EnrichResult {
      * @param id     the page's id
      * @param reason what is wrong, naming the URL, the value and the rule
      */
-    record Rejected(String id, String reason) implements EnrichResult {
+    record Rejected(String id, String reason) implements EnrichResult, Analysis {
     }
 }

@@ -5,6 +5,8 @@ import io.newsmon.enrich.dedup.Fingerprint;
 import io.newsmon.enrich.dedup.Fingerprinter;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.KafkaStage;
+import io.newsmon.kafka.OversizedRecordException;
+import io.newsmon.kafka.RecordBudget;
 import io.newsmon.kafka.TopicFollower;
 import io.newsmon.kafka.Topics;
 import io.newsmon.model.ArticleFingerprint;
@@ -12,7 +14,6 @@ import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.Json;
 import io.newsmon.model.MalformedMessageException;
 import io.newsmon.model.RawPage;
-import io.newsmon.model.TopicTag;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,11 +73,20 @@ public final class EnrichService implements AutoCloseable {
      */
     public EnrichService(KafkaSettings settings, Enricher enricher, Duplicates duplicates, Clock clock,
                          MeterRegistry meters) {
+        this(settings, enricher, duplicates, clock, meters, KafkaStage.DEFAULT_RECORD_BUDGET);
+    }
+
+    /**
+     * @param recordBudget the longest enriching one page may take; a page that takes longer, or on which
+     *                     the enricher fails, is dead-lettered with the reason
+     */
+    public EnrichService(KafkaSettings settings, Enricher enricher, Duplicates duplicates, Clock clock,
+                         MeterRegistry meters, Duration recordBudget) {
         this.enricher = enricher;
         this.meters = meters;
         this.fingerprints = new TopicFollower(settings, Topics.FINGERPRINTS, (id, value) -> learn(duplicates, value));
         this.stage = new KafkaStage("enrich", settings, GROUP, List.of(Topics.RAW), clock,
-                KafkaStage.Delivery.EXACTLY_ONCE, this::handle, this::abort, this::delivered);
+                KafkaStage.Delivery.EXACTLY_ONCE, recordBudget, this::handle, this::abort, this::delivered);
         Gauge.builder("newsmon.consumer.lag", stage, KafkaStage::lag).tag("stage", "enrich")
                 .description("records of the input topics not yet read by this instance").register(meters);
     }
@@ -103,11 +113,13 @@ public final class EnrichService implements AutoCloseable {
                 remembered.shingles()), remembered.seenAt());
     }
 
-    private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
+    private void handle(List<ConsumerRecord<byte[], byte[]>> records) throws InterruptedException {
         freshInBatch.clear();
         duplicatesInBatch = 0;
         taggedInBatch.clear();
-        records.forEach(this::handle);
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            handle(record);
+        }
     }
 
     /** The batch was not delivered and comes again: its originals must not be remembered then. */
@@ -125,36 +137,48 @@ public final class EnrichService implements AutoCloseable {
         taggedInBatch.forEach((topic, count) -> taggedCount(topic).addAndGet(count));
     }
 
-    private void handle(ConsumerRecord<byte[], byte[]> record) {
-        EnrichResult result;
+    private void handle(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+        RawPage page;
         try {
-            result = enricher.enrich(Json.read(record.value(), RawPage.class));
+            page = Json.read(record.value(), RawPage.class);
         } catch (MalformedMessageException e) {
             stage.deadLetter(record, e.getMessage());
             return;
-        } catch (RuntimeException e) {
-            stage.deadLetter(record, "enrich failed on " + record.key() + ": " + e);
-            return;
         }
-        switch (result) {
-            case EnrichResult.Fresh fresh -> publish(fresh);
-            case EnrichResult.Duplicate duplicate -> {
-                duplicatesInBatch++;
-                stage.send(Topics.DUPLICATES, duplicate.id(), duplicate.article());
+        switch (stage.budget().run(() -> enricher.analyse(page))) {
+            case RecordBudget.Outcome.Done<Analysis> done -> handle(record, enricher.decide(done.value()));
+            case RecordBudget.Outcome.Failed<Analysis> failed -> stage.deadLetter(record,
+                    "enrich failed on page " + page.url() + " (id " + page.id() + "): " + failed.error());
+            case RecordBudget.Outcome.OverBudget<Analysis> over -> stage.deadLetter(record,
+                    "enrich gave up page " + page.url() + " (id " + page.id() + "): it took longer than the record"
+                            + " budget of " + over.budget().toSeconds() + " s (setting record-budget)");
+        }
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record, EnrichResult result) {
+        try {
+            switch (result) {
+                case EnrichResult.Fresh fresh -> publish(fresh);
+                case EnrichResult.Duplicate duplicate -> {
+                    stage.send(Topics.DUPLICATES, duplicate.id(), duplicate.article());
+                    duplicatesInBatch++;
+                }
+                case EnrichResult.AlreadySeen seen -> { }
+                case EnrichResult.Rejected rejection -> stage.deadLetter(record, rejection.reason());
             }
-            case EnrichResult.AlreadySeen seen -> { }
-            case EnrichResult.Rejected rejection -> stage.deadLetter(record, rejection.reason());
+        } catch (OversizedRecordException e) {
+            if (result instanceof EnrichResult.Fresh fresh) {
+                enricher.forget(fresh);
+            }
+            stage.deadLetter(record, "enrich cannot publish page " + record.key() + ": " + e.getMessage());
         }
     }
 
     private void publish(EnrichResult.Fresh fresh) {
         EnrichedArticle article = fresh.article();
-        freshInBatch.add(fresh);
-        stage.send(Topics.ENRICHED, article.id(), article);
-        for (TopicTag tag : article.topics()) {
-            stage.send(Topics.forTag(tag.id()), article.id(), article);
-            taggedInBatch.merge(tag.id(), 1, Integer::sum);
-        }
+        List<String> topics = new ArrayList<>(List.of(Topics.ENRICHED));
+        article.topics().forEach(tag -> topics.add(Topics.forTag(tag.id())));
+        stage.sendToAll(topics, article.id(), article);
         Fingerprint fingerprint = fresh.fingerprint();
         if (fingerprint != null) {
             stage.sendAfterDelivery(Topics.FINGERPRINTS, article.id(), new ArticleFingerprint(
@@ -162,6 +186,8 @@ public final class EnrichService implements AutoCloseable {
                     LongStream.of(fingerprint.bands()).boxed().toList(), fingerprint.sketchHigh(),
                     fingerprint.sketchLow(), fingerprint.shingles()));
         }
+        freshInBatch.add(fresh);
+        article.topics().forEach(tag -> taggedInBatch.merge(tag.id(), 1, Integer::sum));
     }
 
     /** Articles published to {@value Topics#ENRICHED} since start. */

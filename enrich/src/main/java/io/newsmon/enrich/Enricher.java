@@ -15,6 +15,7 @@ import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.RawPage;
 import io.newsmon.model.TopicTag;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -32,7 +33,8 @@ import org.jsoup.nodes.Document;
  * site's article) that canonicalises to another URL: then it is that URL's id, so an AMP or mobile copy
  * and the article itself are one article.
  *
- * <p>Pure apart from the duplicate memory; thread-safe when its parts are (the bundled ones are).
+ * <p>Pure apart from the duplicate memory, which only {@link #decide} (and {@link #forget}) touch:
+ * {@link #analyse} is thread-safe when the parts are (the bundled ones are).
  *
  * <p>Example: {@code new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, new
  * Duplicates(Duplicates.DEFAULT_WINDOW)).enrich(page)}.
@@ -53,18 +55,37 @@ public final class Enricher {
 
     /** Enriches {@code page}; see {@link EnrichResult} for the outcomes. */
     public EnrichResult enrich(RawPage page) {
+        return decide(analyse(page));
+    }
+
+    /**
+     * The costly part of {@link #enrich}, which touches no state: the page's article and fingerprint, or
+     * why it cannot be enriched. A stage runs it within a record's processing budget, on another thread,
+     * and passes the result to {@link #decide} on its own; work that was given up and interrupted stops at
+     * the next step ({@link CancellationException}).
+     */
+    public Analysis analyse(RawPage page) {
         String problem = problem(page);
         if (problem != null) {
             return new EnrichResult.Rejected(page.id(), problem);
         }
-        Built built = article(page);
-        EnrichedArticle article = built.article();
-        Fingerprint fingerprint = built.fingerprint();
-        return switch (duplicates.check(article.id(), fingerprint, page.fetchedAt())) {
-            case Duplicates.Verdict.New n -> new EnrichResult.Fresh(article, fingerprint);
-            case Duplicates.Verdict.Known k -> new EnrichResult.AlreadySeen(article.id());
-            case Duplicates.Verdict.NearDuplicate near -> new EnrichResult.Duplicate(
-                    article.asDuplicateOf(near.originalId(), Math.round(near.similarity() * 1000) / 1000.0));
+        return article(page);
+    }
+
+    /** Asks the duplicate memory whether the article of {@code analysis} is new, and remembers it if so. */
+    public EnrichResult decide(Analysis analysis) {
+        return switch (analysis) {
+            case EnrichResult.Rejected rejected -> rejected;
+            case Analysis.Article built -> {
+                EnrichedArticle article = built.article();
+                Fingerprint fingerprint = built.fingerprint();
+                yield switch (duplicates.check(article.id(), fingerprint, article.fetchedAt())) {
+                    case Duplicates.Verdict.New n -> new EnrichResult.Fresh(article, fingerprint);
+                    case Duplicates.Verdict.Known k -> new EnrichResult.AlreadySeen(article.id());
+                    case Duplicates.Verdict.NearDuplicate near -> new EnrichResult.Duplicate(
+                            article.asDuplicateOf(near.originalId(), Math.round(near.similarity() * 1000) / 1000.0));
+                };
+            }
         };
     }
 
@@ -76,18 +97,18 @@ public final class Enricher {
         duplicates.forget(fresh.article().id(), fresh.fingerprint());
     }
 
-    /** An article and the fingerprint of its text, both from one normalisation of the text. */
-    private record Built(EnrichedArticle article, Fingerprint fingerprint) {
-    }
-
-    private Built article(RawPage page) {
+    private Analysis.Article article(RawPage page) {
         Document doc = Jsoup.parse(page.html(), page.url());
+        stopIfGivenUp();
         PageMetadata metadata = metadataExtractor.extract(doc, page.entry());
+        stopIfGivenUp();
         String text = textExtractor.extract(doc);
+        stopIfGivenUp();
         if (text.isBlank() && page.entry().summary() != null) {
             text = page.entry().summary().strip();
         }
         List<TopicTag> topics = tagger.tag(metadata.title(), text);
+        stopIfGivenUp();
         String language = metadata.language() != null ? metadata.language() : TextLanguage.detect(text);
         String normalised = ContentHash.normalise(text);
         EnrichedArticle article = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION,
@@ -95,7 +116,14 @@ public final class Enricher {
                 page.feedName(), page.feedUrl(), metadata.title(), metadata.author(), metadata.publishedAt(),
                 metadata.modifiedAt(), page.fetchedAt(), language, metadata.siteName(), text,
                 ContentHash.ofNormalised(normalised), topics, null, null, page.discoveredAt());
-        return new Built(article, Fingerprinter.ofNormalised(normalised));
+        return new Analysis.Article(article, Fingerprinter.ofNormalised(normalised));
+    }
+
+    /** Ends work that its stage gave up (and interrupted) between two steps, instead of finishing it in vain. */
+    private static void stopIfGivenUp() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("enrich was given up and interrupted");
+        }
     }
 
     /** Why {@code page} cannot be enriched, or null when it can. */

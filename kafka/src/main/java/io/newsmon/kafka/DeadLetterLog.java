@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads the dead letters in {@value Topics#DLQ} and sends chosen ones back to the topic they came from,
@@ -24,6 +27,9 @@ import org.apache.kafka.common.KafkaException;
  * <p>Example: {@code DeadLetterLog.read(settings, timeout).stream().filter(l -> l.letter().stage().equals("store"))}.
  */
 public final class DeadLetterLog {
+    /** How long replay looks for the original record of a letter that holds no value. */
+    private static final Duration ORIGINAL_TIMEOUT = Duration.ofSeconds(30);
+
     private DeadLetterLog() {
     }
 
@@ -61,14 +67,18 @@ public final class DeadLetterLog {
     /**
      * Sends each letter's value back to its topic with its key, waits until the broker has acknowledged
      * all of them, and returns how many went to each topic. The value goes as the dead letter holds it
-     * (UTF-8 text: bytes that were not valid UTF-8 are replaced).
+     * (UTF-8 text: bytes that were not valid UTF-8 are replaced); a letter whose value was too large to be
+     * kept sends the original record's value, read from where the letter says it came from.
+     *
+     * @throws KafkaUnavailableException also when such an original is no longer in its topic
      */
     public static Map<String, Integer> replay(KafkaSettings settings, Collection<DeadLetter> letters) {
         Map<String, Integer> byTopic = new LinkedHashMap<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings.producer())) {
             for (DeadLetter letter : letters) {
-                byte[] value = letter.value() == null ? null : letter.value().getBytes(StandardCharsets.UTF_8);
+                byte[] value = letter.value() != null ? letter.value().getBytes(StandardCharsets.UTF_8)
+                        : original(settings, letter);
                 sends.add(producer.send(new ProducerRecord<>(letter.topic(), letter.key(), value)));
                 byTopic.merge(letter.topic(), 1, Integer::sum);
             }
@@ -86,5 +96,27 @@ public final class DeadLetterLog {
             throw new KafkaUnavailableException("could not replay dead letters: " + e.getMessage(), e);
         }
         return byTopic;
+    }
+
+    /** The value of the record {@code letter} came from, read from its topic, partition and offset. */
+    private static byte[] original(KafkaSettings settings, DeadLetter letter) {
+        TopicPartition origin = new TopicPartition(letter.topic(), letter.partition());
+        Map<String, Object> config = settings.consumer("unused");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            consumer.assign(List.of(origin));
+            consumer.seek(origin, letter.offset());
+            long deadline = System.nanoTime() + ORIGINAL_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline && consumer.position(origin) <= letter.offset()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() == letter.offset()) {
+                        return record.value();
+                    }
+                }
+            }
+        }
+        throw new KafkaUnavailableException("the dead letter of " + origin + "@" + letter.offset() + " holds no value"
+                + " and the original record is no longer in " + letter.topic() + " (or the broker did not answer within "
+                + ORIGINAL_TIMEOUT.toSeconds() + " s); nothing was replayed", null);
     }
 }

@@ -36,8 +36,17 @@ public final class DeadLetters {
         String value = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
         DeadLetter letter = new DeadLetter(DeadLetter.SCHEMA_VERSION, record.topic(), record.partition(),
                 record.offset(), key, stage, error, value, clock.instant());
+        byte[] json = Json.write(letter);
+        if (json.length > Topics.MAX_VALUE_BYTES) {
+            // A letter that cannot be sent would fail its batch for ever: it goes without the value.
+            letter = new DeadLetter(DeadLetter.SCHEMA_VERSION, record.topic(), record.partition(), record.offset(),
+                    key, stage, error + "; the record's value (" + record.value().length + " bytes) is too large to be"
+                    + " kept in " + Topics.DLQ + ": it stays in " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " for as long as that topic keeps it", null, clock.instant());
+            json = Json.write(letter);
+        }
         LOG.warn("{}: record {}-{}@{} (key {}) sent to {}: {}", stage, record.topic(), record.partition(),
-                record.offset(), key, Topics.DLQ, error);
-        return producer.send(new ProducerRecord<>(Topics.DLQ, key, Json.write(letter)));
+                record.offset(), key, Topics.DLQ, letter.error());
+        return producer.send(new ProducerRecord<>(Topics.DLQ, key, json));
     }
 }

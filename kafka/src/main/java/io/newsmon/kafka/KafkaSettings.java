@@ -1,5 +1,6 @@
 package io.newsmon.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -16,6 +17,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * @param clientId         a prefix for client ids, for example {@code newsmon-ingest}
  */
 public record KafkaSettings(String bootstrapServers, String clientId) {
+    /** The most records one poll hands to a stage. */
+    public static final int MAX_POLL_RECORDS = 100;
+    /**
+     * The most record budgets one record can use in a stage: store may spend one on the batch's write,
+     * then one more on the record's own write.
+     */
+    static final int WORST_RECORD_COST = 2;
+    private static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofMinutes(5);
+
     public KafkaSettings {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrap servers are missing: give host:port[,host:port...]");
@@ -54,6 +64,16 @@ public record KafkaSettings(String bootstrapServers, String clientId) {
      * byte[] keys and values.
      */
     public Map<String, Object> consumer(String groupId) {
+        return consumer(groupId, null);
+    }
+
+    /**
+     * {@link #consumer(String)} for a stage whose records each take at most {@code recordBudget} (null: no
+     * budget): the consumer's {@code max.poll.interval.ms} is then at least {@value #WORST_RECORD_COST} such
+     * budgets per record of a full poll, so that a batch of records that all use up their budget ends
+     * before the group takes the partitions away (which would hand the same batch over again, for ever).
+     */
+    public Map<String, Object> consumer(String groupId, Duration recordBudget) {
         Map<String, Object> c = common();
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-" + groupId);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -62,7 +82,13 @@ public record KafkaSettings(String bootstrapServers, String clientId) {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+        if (recordBudget != null) {
+            long worstBatch = recordBudget.multipliedBy((long) WORST_RECORD_COST * MAX_POLL_RECORDS + WORST_RECORD_COST)
+                    .toMillis();
+            c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
+                    Math.max(DEFAULT_MAX_POLL_INTERVAL.toMillis(), worstBatch)));
+        }
         // A member killed without leaving the group holds its partitions until its session times out: 10 s
         // instead of 45 s, so that a restarted stage resumes quickly (heartbeats every 3 s keep it alive).
         c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);

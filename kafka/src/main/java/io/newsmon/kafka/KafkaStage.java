@@ -52,7 +52,11 @@ public final class KafkaStage implements AutoCloseable {
         EXACTLY_ONCE
     }
 
+    /** The budget of one record unless one is given: 30 s. */
+    public static final Duration DEFAULT_RECORD_BUDGET = Duration.ofSeconds(30);
+
     private final String stage;
+    private final RecordBudget budget;
     private final Runnable onDelivered;
     private final KafkaSettings settings;
     private final Clock clock;
@@ -95,6 +99,17 @@ public final class KafkaStage implements AutoCloseable {
      */
     public KafkaStage(String stage, KafkaSettings settings, String groupId, Collection<String> topics, Clock clock,
                       Delivery delivery, PollLoop.BatchHandler handler, Runnable onAbort, Runnable onDelivered) {
+        this(stage, settings, groupId, topics, clock, delivery, DEFAULT_RECORD_BUDGET, handler, onAbort, onDelivered);
+    }
+
+    /**
+     * As above, with the {@link #budget() budget} of one record; the consumer gives each batch enough
+     * time for all its records to use up theirs.
+     */
+    public KafkaStage(String stage, KafkaSettings settings, String groupId, Collection<String> topics, Clock clock,
+                      Delivery delivery, Duration recordBudget, PollLoop.BatchHandler handler, Runnable onAbort,
+                      Runnable onDelivered) {
+        this.budget = new RecordBudget(stage, recordBudget);
         this.onDelivered = onDelivered;
         this.stage = stage;
         this.settings = settings;
@@ -104,9 +119,10 @@ public final class KafkaStage implements AutoCloseable {
         this.producer = newProducer();
         this.deadLetters = new DeadLetters(producer, stage, clock);
         this.loop = delivery == Delivery.EXACTLY_ONCE
-                ? new PollLoop(stage, settings, groupId, topics, (records, offsets, group) ->
+                ? new PollLoop(stage, settings, groupId, topics, recordBudget, (records, offsets, group) ->
                         deliverInTransaction(records, offsets, group, handler, onAbort))
-                : new PollLoop(stage, settings, groupId, topics, records -> deliver(records, handler, onAbort));
+                : new PollLoop(stage, settings, groupId, topics, recordBudget,
+                        records -> deliver(records, handler, onAbort));
     }
 
     private Producer<String, byte[]> newProducer() {
@@ -210,7 +226,29 @@ public final class KafkaStage implements AutoCloseable {
      * transaction.
      */
     public void send(String topic, String key, Object message) {
-        pending.add(producer.send(new ProducerRecord<>(topic, key, Json.write(message))));
+        sendToAll(List.of(topic), key, message);
+    }
+
+    /**
+     * Sends {@code message} as JSON to each of {@code topics}, keyed by {@code key}, encoded once; see
+     * {@link #send}.
+     *
+     * @throws OversizedRecordException before anything is sent, when the message is too large for a record
+     */
+    public void sendToAll(Collection<String> topics, String key, Object message) {
+        byte[] value = Json.write(message);
+        for (String topic : topics) {
+            checkSize(topic, key, value);
+        }
+        for (String topic : topics) {
+            pending.add(producer.send(new ProducerRecord<>(topic, key, value)));
+        }
+    }
+
+    private static void checkSize(String topic, String key, byte[] value) {
+        if (value.length > Topics.MAX_VALUE_BYTES) {
+            throw new OversizedRecordException(topic, key, value.length, Topics.MAX_VALUE_BYTES);
+        }
     }
 
     /**
@@ -220,7 +258,14 @@ public final class KafkaStage implements AutoCloseable {
      * {@link Delivery#EXACTLY_ONCE} stage it is simply part of the batch's transaction.
      */
     public void sendAfterDelivery(String topic, String key, Object message) {
-        afterDelivery.add(new ProducerRecord<>(topic, key, Json.write(message)));
+        byte[] value = Json.write(message);
+        checkSize(topic, key, value);
+        afterDelivery.add(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** The processing budget of one record, which the stage's handler runs each record's work within. */
+    public RecordBudget budget() {
+        return budget;
     }
 
     private void awaitPending() throws InterruptedException, ExecutionException {
@@ -251,6 +296,7 @@ public final class KafkaStage implements AutoCloseable {
     @Override
     public void close() {
         loop.close();
+        budget.close();
         producer.close(Duration.ofSeconds(10));
     }
 }

@@ -73,11 +73,13 @@ public final class PollLoop implements Runnable, AutoCloseable {
      * @param settings where the broker is
      * @param groupId  the consumer group, for example {@code newsmon-store}
      * @param topics   the topics to consume
+     * @param recordBudget the longest one record may take (see {@link KafkaSettings#consumer(String, Duration)}),
+     *                 or null
      * @param handler  what to do with each batch
      */
     public PollLoop(String stage, KafkaSettings settings, String groupId, Collection<String> topics,
-                    BatchHandler handler) {
-        this(stage, settings, groupId, topics, handler, null);
+                    Duration recordBudget, BatchHandler handler) {
+        this(stage, settings, groupId, topics, recordBudget, handler, null);
     }
 
     /**
@@ -86,14 +88,14 @@ public final class PollLoop implements Runnable, AutoCloseable {
      * @param handler what to do with each batch, offsets included
      */
     public PollLoop(String stage, KafkaSettings settings, String groupId, Collection<String> topics,
-                    TransactionalBatchHandler handler) {
-        this(stage, settings, groupId, topics, null, handler);
+                    Duration recordBudget, TransactionalBatchHandler handler) {
+        this(stage, settings, groupId, topics, recordBudget, null, handler);
     }
 
     private PollLoop(String stage, KafkaSettings settings, String groupId, Collection<String> topics,
-                     BatchHandler handler, TransactionalBatchHandler transactionalHandler) {
+                     Duration recordBudget, BatchHandler handler, TransactionalBatchHandler transactionalHandler) {
         this.stage = stage;
-        this.consumer = new KafkaConsumer<>(settings.consumer(groupId));
+        this.consumer = new KafkaConsumer<>(settings.consumer(groupId, recordBudget));
         this.topics = List.copyOf(topics);
         this.handler = handler;
         this.transactionalHandler = transactionalHandler;

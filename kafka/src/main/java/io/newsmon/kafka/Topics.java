@@ -43,6 +43,8 @@ public final class Topics {
 
     /** The largest record {@value #RAW} accepts: 32 MiB, enough for pages of several MB. */
     public static final int MAX_RECORD_BYTES = 32 * 1024 * 1024;
+    /** The largest value a stage sends: {@link #MAX_RECORD_BYTES} less 64 KiB for the key and overhead. */
+    public static final int MAX_VALUE_BYTES = MAX_RECORD_BYTES - 64 * 1024;
 
     private static final int STAGE_PARTITIONS = 6;
     private static final int TOPIC_PARTITIONS = 3;

@@ -8,6 +8,7 @@ import io.newsmon.model.Json;
 import io.newsmon.model.MalformedMessageException;
 import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.StoreException;
+import io.newsmon.store.jdbc.StoreTimeoutException;
 import io.newsmon.store.jdbc.StoreUnavailableException;
 import io.newsmon.store.jdbc.WriteResult;
 import io.micrometer.core.instrument.Gauge;
@@ -29,8 +30,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * each batch to the {@link ArticleStore} in one transaction; offsets are committed only after the
  * database commit, and the write is an idempotent upsert keyed by article id, so a batch handed over
  * again after a crash stores nothing twice. While the database is away the batch is retried with backoff;
- * when the database rejects the batch itself, each article is written alone and the one it rejects is
- * dead-lettered, so that one bad article does not stall its partition.
+ * when the write of the batch fails in any other way (the database rejects it, a statement runs past the
+ * store's write timeout, the record budget), each article is written alone, and the one that is rejected,
+ * or whose own write times out while the database answers, is dead-lettered with the reason, so that one
+ * bad article does not stall its partition.
  *
  * <p><b>Meters.</b> {@value #WRITE_LATENCY} times each database write (a batch, or one article when a
  * batch was rejected); {@value #FRESHNESS} records, for each new row, the time from the moment ingest read
@@ -62,7 +65,7 @@ public final class StoreService implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.stage = new KafkaStage("store", settings, GROUP, List.of(Topics.ENRICHED, Topics.DUPLICATES), clock,
-                this::handle, () -> { });
+                KafkaStage.Delivery.AT_LEAST_ONCE, store.writeTimeout(), this::handle, () -> { }, () -> { });
         this.writeLatency = Timer.builder(WRITE_LATENCY).description("database writes, a batch each")
                 .publishPercentileHistogram().register(meters);
         this.freshness = Timer.builder(FRESHNESS)
@@ -91,7 +94,9 @@ public final class StoreService implements AutoCloseable {
             count(write(batch.stream().map(Received::article).toList()));
         } catch (StoreUnavailableException e) {
             throw e;
-        } catch (StoreException e) {
+        } catch (RuntimeException e) {
+            // The database rejected the batch, a write timed out or the write failed in some other way:
+            // each article alone shows which one it was.
             batch.forEach(received -> writeAlone(received.article(), received.record()));
         }
     }
@@ -104,9 +109,14 @@ public final class StoreService implements AutoCloseable {
             count(write(List.of(article)));
         } catch (StoreUnavailableException e) {
             throw e;
-        } catch (StoreException e) {
+        } catch (StoreTimeoutException e) {
+            store.ping(); // a database that does not answer is away, and the batch is retried
+            stage.deadLetter(record, "store gave up article " + article.id() + " (" + article.url() + "): its write"
+                    + " took longer than the record budget of " + store.writeTimeout().toSeconds() + " s (setting"
+                    + " record-budget) while the database answered");
+        } catch (RuntimeException e) {
             stage.deadLetter(record, "the database rejected article " + article.id() + " (" + article.url() + "): "
-                    + e.getMessage());
+                    + (e instanceof StoreException ? e.getMessage() : e.toString()));
         }
     }
 

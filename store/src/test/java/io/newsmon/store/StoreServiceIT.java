@@ -11,9 +11,13 @@ import io.newsmon.model.DeadLetter;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.Json;
 import io.newsmon.store.jdbc.ArticleStore;
+import io.newsmon.store.jdbc.StoreOptions;
 import io.newsmon.testkit.TestKafka;
 import io.newsmon.testkit.TestPostgres;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +78,56 @@ class StoreServiceIT {
             });
             assertThat(letters).filteredOn(l -> l.key().equals("a2")).singleElement()
                     .satisfies(l -> assertThat(l.error()).contains("rejected article a2"));
+        }
+    }
+
+    /**
+     * An article whose write never ends (a trigger makes PostgreSQL sleep on it, standing for any write
+     * the database cannot finish) is dead-lettered once its write runs past the record budget, here 1 s,
+     * and the article beside it is stored: the partition does not stall.
+     */
+    @Test
+    void anArticleWhoseWriteRunsPastTheBudgetIsDeadLetteredAndTheOthersAreStored() throws Exception {
+        TestPostgres postgres = TestPostgres.start();
+        Assumptions.assumeTrue(postgres != null, TestPostgres::whyUnavailable);
+        try (postgres; TestKafka kafka = TestKafka.start(); ArticleStore store = ArticleStore.open(postgres.jdbcUrl(),
+                StoreOptions.DEFAULTS.withWriteTimeout(Duration.ofSeconds(1)))) {
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
+                 Statement ddl = connection.createStatement()) {
+                ddl.execute("CREATE FUNCTION endless_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " IF NEW.title LIKE '%endless%' THEN PERFORM pg_sleep(3600); END IF; RETURN NEW; END $$");
+                ddl.execute("CREATE TRIGGER endless_write BEFORE INSERT ON article FOR EACH ROW"
+                        + " EXECUTE FUNCTION endless_write()");
+            }
+            KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "test");
+            try (TopicAdmin admin = new TopicAdmin(settings)) {
+                admin.ensureTopics(Topics.all(List.of()));
+            }
+            EnrichedArticle endless = article("b1", "An article the database never finishes writing.", null);
+            endless = new EnrichedArticle(endless.schemaVersion(), endless.id(), endless.url(), null, endless.source(),
+                    endless.feedUrl(), "An endless write", null, null, null, endless.fetchedAt(), "en", null,
+                    endless.text(), endless.contentHash(), List.of(), null, null, null);
+            try (var producer = new KafkaProducer<String, byte[]>(settings.producer())) {
+                send(producer, "b1", Json.write(endless));
+                send(producer, "b2", Json.write(article("b2", "A clean article.", null)));
+            }
+
+            try (StoreService service = new StoreService(settings, store, Clock.systemUTC(), new SimpleMeterRegistry())) {
+                new Thread(service::run).start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (service.inserted() < 1 || service.rejected() < 1) {
+                    assertThat(System.nanoTime()).as("stored and dead-lettered within 60 s").isLessThan(deadline);
+                    Thread.sleep(100);
+                }
+            }
+
+            assertThat(store.find("b2")).isPresent();
+            assertThat(store.find("b1")).isEmpty();
+            assertThat(deadLetters(kafka.bootstrapServers(), 1)).singleElement().satisfies(letter -> {
+                assertThat(letter.key()).isEqualTo("b1");
+                assertThat(letter.error()).contains("store gave up article b1",
+                        "took longer than the record budget of 1 s", "while the database answered");
+            });
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +35,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Failures are unchecked: {@link StoreUnavailableException} when the database was unreachable or
- * busy (the work was rolled back; retry it), {@link StoreException} otherwise. Messages name the JDBC
+ * busy (the work was rolled back; retry it), {@link StoreTimeoutException} when a write ran past the
+ * write timeout (rolled back too), {@link StoreException} otherwise. Messages name the JDBC
  * URL with any password masked.
  */
 public final class ArticleStore implements AutoCloseable {
@@ -79,6 +81,11 @@ public final class ArticleStore implements AutoCloseable {
         return Dialect.SQLITE.urlPrefix() + workingDir.resolve("newsmon-data").resolve("newsmon.db");
     }
 
+    /** The longest one statement of a write may run; see {@link StoreOptions#writeTimeout()}. */
+    public Duration writeTimeout() {
+        return options.writeTimeout();
+    }
+
     /** The dialect of this store's database. */
     public Dialect dialect() {
         return dialect;
@@ -119,6 +126,8 @@ public final class ArticleStore implements AutoCloseable {
         List<EnrichedArticle> byId = batch.stream().sorted(Comparator.comparing(EnrichedArticle::id)).toList();
         try (PreparedStatement articles = connection.prepareStatement(ArticleRows.INSERT_ARTICLE);
              PreparedStatement topics = connection.prepareStatement(ArticleRows.INSERT_TOPIC)) {
+            articles.setQueryTimeout((int) options.writeTimeout().toSeconds());
+            topics.setQueryTimeout((int) options.writeTimeout().toSeconds());
             for (EnrichedArticle article : byId) {
                 ArticleRows.bindArticle(articles, dialect, article, storedAt);
                 if (articles.executeUpdate() == 1) {
@@ -253,6 +262,10 @@ public final class ArticleStore implements AutoCloseable {
     }
 
     private StoreException failure(String action, SQLException e) {
+        if (dialect.isTimeout(e)) {
+            return new StoreTimeoutException(action + " in " + maskedUrl + " took longer than the write timeout of "
+                    + options.writeTimeout().toSeconds() + " s and was cancelled: " + e.getMessage(), e);
+        }
         if (dialect.isRetriable(e)) {
             return new StoreUnavailableException(action + " in " + maskedUrl + " failed: " + e.getMessage()
                     + "; the database is unreachable or busy, retry later", e);

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientException;
 import java.sql.Types;
 import java.time.Instant;
@@ -53,6 +54,11 @@ public enum Dialect {
         boolean isTransient(SQLException e) {
             return LOCK_CODES.contains(e.getErrorCode() & 0xff);
         }
+
+        @Override
+        boolean isCancelled(SQLException e) {
+            return (e.getErrorCode() & 0xff) == SQLITE_INTERRUPT;
+        }
     },
 
     /** PostgreSQL through pgjdbc (any version with {@code ON CONFLICT}, 9.5 or newer). */
@@ -80,7 +86,17 @@ public enum Dialect {
             String state = e.getSQLState();
             return state != null && (state.startsWith("08") || TRANSIENT_STATES.contains(state));
         }
+
+        @Override
+        boolean isCancelled(SQLException e) {
+            return QUERY_CANCELED.equals(e.getSQLState());
+        }
     };
+
+    /** SQLite's result code when a statement was interrupted (as its query timeout does). */
+    private static final int SQLITE_INTERRUPT = 9;
+    /** PostgreSQL's SQLSTATE of a statement cancelled (as its query timeout does). */
+    private static final String QUERY_CANCELED = "57014";
 
     private final String urlPrefix;
     private final String migrations;
@@ -140,6 +156,19 @@ public enum Dialect {
 
     /** Whether {@code e} says that the database was briefly unavailable, beyond the generic JDBC classes. */
     abstract boolean isTransient(SQLException e);
+
+    /** Whether {@code e} says that the database cancelled a statement, as it does at its query timeout. */
+    abstract boolean isCancelled(SQLException e);
+
+    /** Whether {@code e} or a cause is a statement that ran past its query timeout. */
+    boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTimeoutException || t instanceof SQLException sql && isCancelled(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether {@code e} or a cause is a failure that a later retry of the same work may not have. */
     boolean isRetriable(Throwable e) {

@@ -17,17 +17,24 @@ import java.util.Objects;
  *                          one writer)
  * @param sqliteBusyTimeout how long SQLite waits for another process's lock before it fails, default 5 s
  * @param clock             the clock of the {@code stored_at} column, default {@link Clock#systemUTC()}
+ * @param writeTimeout      the longest one statement of a write may run before the database is asked to
+ *                          cancel it ({@link StoreTimeoutException}); whole seconds, at least 1 s, default 30 s
  */
 public record StoreOptions(Duration connectionTimeout, int postgresPoolSize, Duration sqliteBusyTimeout,
-                           Clock clock) {
-    /** 10 s connection timeout, 4 PostgreSQL connections, 5 s SQLite busy timeout, the system clock. */
-    public static final StoreOptions DEFAULTS =
-            new StoreOptions(Duration.ofSeconds(10), 4, Duration.ofSeconds(5), Clock.systemUTC());
+                           Clock clock, Duration writeTimeout) {
+    /** 10 s connection timeout, 4 PostgreSQL connections, 5 s SQLite busy timeout, the system clock, 30 s writes. */
+    public static final StoreOptions DEFAULTS = new StoreOptions(Duration.ofSeconds(10), 4, Duration.ofSeconds(5),
+            Clock.systemUTC(), Duration.ofSeconds(30));
 
     public StoreOptions {
         Objects.requireNonNull(connectionTimeout, "store connectionTimeout");
         Objects.requireNonNull(sqliteBusyTimeout, "store sqliteBusyTimeout");
         Objects.requireNonNull(clock, "store clock");
+        Objects.requireNonNull(writeTimeout, "store writeTimeout");
+        if (writeTimeout.compareTo(Duration.ofSeconds(1)) < 0 || writeTimeout.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("store writeTimeout " + writeTimeout
+                    + " is out of range: it must be 1 s to " + Integer.MAX_VALUE + " s");
+        }
         if (connectionTimeout.compareTo(Duration.ofMillis(250)) < 0) {
             throw new IllegalArgumentException("store connectionTimeout " + connectionTimeout
                     + " is too short: it must be at least 250 ms");
@@ -44,21 +51,26 @@ public record StoreOptions(Duration connectionTimeout, int postgresPoolSize, Dur
 
     /** These options with another connection timeout. */
     public StoreOptions withConnectionTimeout(Duration timeout) {
-        return new StoreOptions(timeout, postgresPoolSize, sqliteBusyTimeout, clock);
+        return new StoreOptions(timeout, postgresPoolSize, sqliteBusyTimeout, clock, writeTimeout);
     }
 
     /** These options with another PostgreSQL pool size. */
     public StoreOptions withPostgresPoolSize(int size) {
-        return new StoreOptions(connectionTimeout, size, sqliteBusyTimeout, clock);
+        return new StoreOptions(connectionTimeout, size, sqliteBusyTimeout, clock, writeTimeout);
     }
 
     /** These options with another SQLite busy timeout. */
     public StoreOptions withSqliteBusyTimeout(Duration timeout) {
-        return new StoreOptions(connectionTimeout, postgresPoolSize, timeout, clock);
+        return new StoreOptions(connectionTimeout, postgresPoolSize, timeout, clock, writeTimeout);
     }
 
     /** These options with another clock for {@code stored_at}. */
     public StoreOptions withClock(Clock stamp) {
-        return new StoreOptions(connectionTimeout, postgresPoolSize, sqliteBusyTimeout, stamp);
+        return new StoreOptions(connectionTimeout, postgresPoolSize, sqliteBusyTimeout, stamp, writeTimeout);
+    }
+
+    /** These options with another write timeout (whole seconds). */
+    public StoreOptions withWriteTimeout(Duration timeout) {
+        return new StoreOptions(connectionTimeout, postgresPoolSize, sqliteBusyTimeout, clock, timeout);
     }
 }

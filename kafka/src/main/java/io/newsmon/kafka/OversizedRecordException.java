@@ -1,0 +1,12 @@
+package io.newsmon.kafka;
+
+/**
+ * A record a stage was about to send is larger than a record may be ({@link Topics#MAX_VALUE_BYTES}): the broker would refuse it, and the batch holding it
+ * would fail for ever. Thrown before anything is sent, so the stage can dead-letter the input instead.
+ */
+public final class OversizedRecordException extends IllegalArgumentException {
+    OversizedRecordException(String topic, String key, int bytes, int limit) {
+        super("the record for " + topic + " with key " + key + " is " + bytes + " bytes, more than the " + limit
+                + " bytes a record may hold");
+    }
+}
