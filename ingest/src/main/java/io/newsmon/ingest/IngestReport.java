@@ -15,11 +15,20 @@ import java.util.List;
  *                         they are not marked seen, so a later poll tries them again
  * @param errors           one line per failure naming the feed or page URL and the reason, for example
  *                         {@code feed https://example.org/rss.xml: HTTP status 404 from https://example.org/rss.xml}
+ * @param feedsLeft        the feeds not read because the round reached its deadline first
+ * @param pagesLeft        the new article pages not fetched because the round reached its deadline; the
+ *                         next round fetches them
  */
 public record IngestReport(int feeds, int feedsFailed, int feedsNotModified, int entries, int pagesFetched,
-                           int pagesFailed, List<String> errors) {
+                           int pagesFailed, List<String> errors, int feedsLeft, int pagesLeft) {
     public IngestReport {
         errors = List.copyOf(errors);
+    }
+
+    /** A report of a round that was not cut short by its deadline. */
+    public IngestReport(int feeds, int feedsFailed, int feedsNotModified, int entries, int pagesFetched,
+                        int pagesFailed, List<String> errors) {
+        this(feeds, feedsFailed, feedsNotModified, entries, pagesFetched, pagesFailed, errors, 0, 0);
     }
 
     /** The sum of the polls of several feeds. */
@@ -29,6 +38,8 @@ public record IngestReport(int feeds, int feedsFailed, int feedsNotModified, int
         int entries = 0;
         int fetched = 0;
         int pagesFailed = 0;
+        int feedsLeft = 0;
+        int pagesLeft = 0;
         List<String> errors = new ArrayList<>();
         for (FeedPoll poll : polls) {
             failed += poll.failed() ? 1 : 0;
@@ -37,7 +48,10 @@ public record IngestReport(int feeds, int feedsFailed, int feedsNotModified, int
             fetched += poll.published();
             pagesFailed += poll.pagesFailed();
             errors.addAll(poll.errors());
+            feedsLeft += poll.left() ? 1 : 0;
+            pagesLeft += poll.pagesLeft();
         }
-        return new IngestReport(polls.size(), failed, notModified, entries, fetched, pagesFailed, errors);
+        return new IngestReport(polls.size(), failed, notModified, entries, fetched, pagesFailed, errors, feedsLeft,
+                pagesLeft);
     }
 }

@@ -83,8 +83,17 @@ public final class IngestService implements AutoCloseable {
 
     /** Polls each of this instance's feeds once now, whatever its schedule, and publishes every new article page. */
     public IngestReport pollOnce() {
+        return pollOnce(null);
+    }
+
+    /**
+     * As {@link #pollOnce()}, but stops fetching at {@code deadline} from now (null: none) and leaves what
+     * it did not fetch by then for the next round; see {@link Ingester#pollOnce(List, FeedStates, SeenIds,
+     * PageSink, Duration)}.
+     */
+    public IngestReport pollOnce(Duration deadline) {
         List<FeedSource> mine = start();
-        IngestReport report = ingester.pollOnce(mine, states, seen, this::publish);
+        IngestReport report = ingester.pollOnce(mine, states, seen, this::publish, deadline);
         polls.addAndGet(report.feeds());
         pollsFailed.addAndGet(report.feedsFailed());
         notModified.addAndGet(report.feedsNotModified());
@@ -93,6 +102,10 @@ public final class IngestService implements AutoCloseable {
         LOG.info("ingest: polled {} feeds ({} failed, {} not modified), {} entries, {} pages published, {} pages failed",
                 report.feeds(), report.feedsFailed(), report.feedsNotModified(), report.entries(), report.pagesFetched(),
                 report.pagesFailed());
+        if (report.feedsLeft() + report.pagesLeft() > 0) {
+            LOG.warn("ingest: the deadline of {} s came first: {} feeds and {} pages were left for the next round",
+                    deadline.toSeconds(), report.feedsLeft(), report.pagesLeft());
+        }
         return report;
     }
 

@@ -57,6 +57,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Ingester implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ingester.class);
+    /** What {@link #deliver} returns for a page the round's deadline left unfetched (compared by identity). */
+    private static final String LEFT_AT_DEADLINE = new String("left at the deadline");
 
     private final HttpFetcher http;
     private final PoliteFetcher fetcher;
@@ -110,12 +112,26 @@ public final class Ingester implements AutoCloseable {
 
     /** Polls every feed once now, whatever its schedule, and waits until all are done; never throws. */
     public IngestReport pollOnce(List<FeedSource> feeds, FeedStates states, SeenIds seen, PageSink sink) {
+        return pollOnce(feeds, states, seen, sink, null);
+    }
+
+    /**
+     * Polls every feed once now, as {@link #pollOnce(List, FeedStates, SeenIds, PageSink)} does, but stops
+     * fetching at {@code deadline} (null: none): fetches still waiting for their host then, politeness
+     * delays included, are given up, and their feeds and pages are counted as left
+     * ({@link IngestReport#feedsLeft()}, {@link IngestReport#pagesLeft()}), not as failures. Pages fetched
+     * by then are delivered. A page left is not marked seen and a feed left keeps its state, so the next
+     * round takes them. Never throws.
+     */
+    public IngestReport pollOnce(List<FeedSource> feeds, FeedStates states, SeenIds seen, PageSink sink,
+                                 Duration deadline) {
+        Round round = new Round(deadline);
         List<Future<FeedPoll>> polls = feeds.stream()
-                .map(feed -> threads.submit(() -> pollFeed(feed, states, seen, sink)))
+                .map(feed -> threads.submit(() -> pollFeed(feed, states, seen, sink, round)))
                 .toList();
         List<FeedPoll> done = new ArrayList<>();
         for (Future<FeedPoll> poll : polls) {
-            done.add(await(poll));
+            done.add(round.await(poll));
         }
         return IngestReport.of(done);
     }
@@ -134,7 +150,7 @@ public final class Ingester implements AutoCloseable {
                 started++;
                 threads.execute(() -> {
                     try {
-                        done.accept(pollFeed(feed, states, seen, sink));
+                        done.accept(pollFeed(feed, states, seen, sink, Round.ENDLESS));
                     } finally {
                         feedsInFlight.remove(feed.url());
                     }
@@ -178,17 +194,26 @@ public final class Ingester implements AutoCloseable {
 
     /** Polls one feed now: reads it, delivers its new pages and keeps its next state; never throws. */
     FeedPoll pollFeed(FeedSource feed, FeedStates states, SeenIds seen, PageSink sink) {
+        return pollFeed(feed, states, seen, sink, Round.ENDLESS);
+    }
+
+    private FeedPoll pollFeed(FeedSource feed, FeedStates states, SeenIds seen, PageSink sink, Round round) {
         FeedState before = stateOf(feed, states);
         FeedReader reader = new FeedReader((url, validators) -> fetch(feed, Target.FEED, url, validators),
                 settings.maxSitemaps());
         FeedPoll poll;
         try {
-            poll = switch (reader.read(feed, new Validators(before.etag(), before.lastModified()))) {
+            FeedReader.Outcome read = round.fetching(
+                    () -> reader.read(feed, new Validators(before.etag(), before.lastModified())));
+            if (round.ended() && read instanceof FeedReader.Failed failed && failed.kind() == FailureKind.INTERRUPTED) {
+                return FeedPoll.leftAtDeadline(feed, before);
+            }
+            poll = switch (read) {
                 case FeedReader.Failed failed -> readFailed(feed, before, failed);
                 case FeedReader.NotModified notModified -> new FeedPoll(feed, schedule.afterRead(before, clock.instant(), 0, 0,
                         notModified.freshFor(), notModified.validators().etag(), notModified.validators().lastModified(), true),
                         false, true, 0, 0, 0, List.of());
-                case FeedReader.Read read -> deliverAll(feed, before, read, seen, sink);
+                case FeedReader.Read entries -> deliverAll(feed, before, entries, seen, sink, round);
             };
         } catch (RuntimeException e) {
             LOG.error("ingest: polling {} failed unexpectedly", feed.url(), e);
@@ -225,25 +250,31 @@ public final class Ingester implements AutoCloseable {
         return new FeedPoll(feed, after, true, false, 0, 0, 0, List.of("feed " + feed.url() + ": " + reason));
     }
 
-    private FeedPoll deliverAll(FeedSource feed, FeedState before, FeedReader.Read read, SeenIds seen, PageSink sink) {
+    private FeedPoll deliverAll(FeedSource feed, FeedState before, FeedReader.Read read, SeenIds seen, PageSink sink,
+                                Round round) {
         Claim claim = claimNew(feed, read.entries(), seen, clock.instant());
         List<Candidate> fresh = claim.candidates();
-        List<Future<String>> fetches = fresh.stream().map(c -> threads.submit(() -> deliver(c, seen, sink))).toList();
+        List<Future<String>> fetches = fresh.stream()
+                .map(c -> threads.submit(() -> deliver(c, seen, sink, round))).toList();
         List<String> errors = new ArrayList<>();
+        int left = 0;
         for (Future<String> fetch : fetches) {
             String error = await(fetch);
-            if (error != null) {
+            if (error == LEFT_AT_DEADLINE) {
+                left++;
+            } else if (error != null) {
                 LOG.warn("page {}", error);
                 errors.add("page " + error);
             }
         }
-        int published = fresh.size() - errors.size();
-        boolean complete = errors.isEmpty() && !claim.truncated();
+        int published = fresh.size() - errors.size() - left;
+        boolean complete = errors.isEmpty() && left == 0 && !claim.truncated();
         // Keep the old validators when pages are left, so the next poll re-reads the feed rather than get a 304.
         Validators validators = complete ? read.validators() : new Validators(before.etag(), before.lastModified());
         FeedState after = schedule.afterRead(before, clock.instant(), published, read.entries().size(), read.freshFor(),
                 validators.etag(), validators.lastModified(), false);
-        return new FeedPoll(feed, after, false, false, read.entries().size(), published, errors.size(), errors);
+        return new FeedPoll(feed, after, false, false, read.entries().size(), published, errors.size(), errors, left,
+                false);
     }
 
     /** The pages a poll claimed; {@code truncated} when more new pages were left for the next polls. */
@@ -275,10 +306,21 @@ public final class Ingester implements AutoCloseable {
         return entries.stream().sorted(byDate).toList();
     }
 
-    /** Fetches and delivers one claimed page; returns null, or the error line "url: reason". */
-    private String deliver(Candidate candidate, SeenIds seen, PageSink sink) {
+    /**
+     * Fetches and delivers one claimed page; returns null, the error line "url: reason", or
+     * {@link #LEFT_AT_DEADLINE} when the round ended before the page was fetched.
+     */
+    private String deliver(Candidate candidate, SeenIds seen, PageSink sink, Round round) {
         try {
-            FetchResult result = fetch(candidate.source(), Target.PAGE, candidate.url(), Validators.NONE);
+            if (round.ended()) {
+                return LEFT_AT_DEADLINE;
+            }
+            FetchResult result = round.fetching(
+                    () -> fetch(candidate.source(), Target.PAGE, candidate.url(), Validators.NONE));
+            if (round.ended() && result instanceof FetchResult.Failed failed
+                    && failed.kind() == FailureKind.INTERRUPTED) {
+                return LEFT_AT_DEADLINE;
+            }
             String refusal = refusal(candidate, result, seen);
             if (refusal != null) {
                 return refusal;

@@ -1,6 +1,7 @@
 package io.newsmon.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.ingest.config.FeedType;
@@ -59,6 +60,50 @@ class IngesterTest {
 
     private IngestReport poll(List<FeedSource> feeds) {
         return ingester.pollOnce(feeds, states, seen, published::add);
+    }
+
+    /**
+     * With 30 s between two requests to the host, the pages of a feed would take minutes; a round with a
+     * deadline of 1 s stops waiting for them at the deadline, leaves them unseen for the next round and
+     * says so, without calling them failures.
+     */
+    @Test
+    void aRoundStopsFetchingAtItsDeadlineAndLeavesTheRestForTheNextRound() {
+        ingester.close();
+        ingester = ingester(PolitenessSettings.defaults().withPerHostDelay(Duration.ofSeconds(30)).withObeyRobots(false),
+                IngestSettings.defaults());
+
+        IngestReport report = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> ingester.pollOnce(List.of(rss()), states, seen, published::add, Duration.ofSeconds(1)));
+
+        assertThat(report.entries()).isPositive();
+        assertThat(report.pagesLeft()).isPositive();
+        assertThat(report.pagesFetched() + report.pagesLeft()).isEqualTo(report.entries());
+        assertThat(report.pagesFailed()).isZero();
+        assertThat(report.feedsFailed()).isZero();
+        assertThat(report.errors()).isEmpty();
+        assertThat(seen.size()).isEqualTo(report.pagesFetched());
+        assertThat(states.get(rss().url()).orElseThrow().consecutiveFailures()).isZero();
+
+        ingester.close();
+        ingester = ingester(PolitenessSettings.defaults().withPerHostDelay(Duration.ZERO), IngestSettings.defaults());
+        IngestReport next = poll(List.of(rss()));
+        assertThat(next.pagesFetched()).as("the pages left are fetched by the next round").isEqualTo(report.pagesLeft());
+    }
+
+    /** A feed whose own fetch still waits for its host at the deadline is left, not failed. */
+    @Test
+    void aFeedStillWaitingForItsHostAtTheDeadlineIsLeftNotFailed() {
+        ingester.close();
+        ingester = ingester(PolitenessSettings.defaults().withPerHostDelay(Duration.ofSeconds(30)), IngestSettings.defaults());
+
+        IngestReport report = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> ingester.pollOnce(
+                List.of(rss()), states, seen, published::add, Duration.ofSeconds(1)));
+
+        assertThat(report.feedsLeft()).as("robots.txt came first, and the feed waits 30 s behind it").isEqualTo(1);
+        assertThat(report.feedsFailed()).isZero();
+        assertThat(report.errors()).isEmpty();
+        assertThat(states.get(rss().url())).isEmpty();
     }
 
     @Test
