@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code newsmon enrich}: the enrich stage alone. */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
@@ -26,6 +27,9 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
+    @Option(names = "--record-budget", paramLabel = "DURATION")
+    Duration recordBudget;
+
     @Override
     @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
     public Integer call() {
@@ -35,7 +39,7 @@ final class EnrichCommand implements Callable<Integer> {
         try (StopOnSignal stop = StopOnSignal.install(); TopicTagger tagger = new TopicTagger(topics)) {
             Stages.createTopics(kafka, topics);
             PrometheusMeterRegistry registry = StatusServer.registry();
-            try (EnrichService service = Stages.enrich(kafka, tagger, duplicateWindow, registry);
+            try (EnrichService service = Stages.enrich(kafka, tagger, duplicateWindow, recordBudget, registry);
                  StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka)))) {
                 StageMetrics.enrich(registry, service);
                 service.run();

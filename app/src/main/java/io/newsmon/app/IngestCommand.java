@@ -6,6 +6,7 @@ import io.newsmon.app.ops.StageMetrics;
 import io.newsmon.app.ops.StatusServer;
 import io.newsmon.ingest.IngestService;
 import io.newsmon.kafka.KafkaSettings;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,6 +30,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Poll every feed once and exit.")
     boolean once;
 
+    @Option(names = "--once-deadline", paramLabel = "DURATION")
+    Duration onceDeadline;
+
     @Override
     @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
     public Integer call() {
@@ -42,7 +46,7 @@ final class IngestCommand implements Callable<Integer> {
                      "feeds", StageMetrics.feeds(service)))) {
             StageMetrics.ingest(registry, service);
             if (once) {
-                service.pollOnce();
+                service.pollOnce(onceDeadline);
             } else {
                 service.runForever();
             }

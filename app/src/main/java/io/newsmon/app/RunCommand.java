@@ -36,8 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Without --bootstrap-servers it starts an embedded Kafka broker with its data under --data-dir; "
                     + "without --store it writes to an SQLite file under --data-dir.",
             "",
-            "With --once it polls every feed once, waits until every fetched article is stored, prints a summary "
-                    + "and exits; otherwise it polls each feed when it is due until stopped (Ctrl-C).",
+            "With --once it polls every feed once (fetching until --once-deadline at most), waits until every "
+                    + "fetched article is stored, prints a summary and exits; otherwise it polls each feed when it is due until stopped (Ctrl-C).",
             "",
             "Feed states and published ids are kept in Kafka, so a restart goes on where it stopped and publishes "
                     + "nothing twice; `newsmon feeds status` shows each feed's health."})
@@ -68,6 +68,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--drain-timeout", paramLabel = "DURATION")
     Duration drainTimeout;
 
+    @Option(names = "--once-deadline", paramLabel = "DURATION")
+    Duration onceDeadline;
+
+    @Option(names = "--record-budget", paramLabel = "DURATION")
+    Duration recordBudget;
+
     @Override
     @SuppressWarnings("try") // StopOnSignal and RunningBroker are never used in the block: they only have to be closed.
     public Integer call() throws Exception {
@@ -79,14 +85,14 @@ final class RunCommand implements Callable<Integer> {
         String jdbcUrl = store != null ? store : "jdbc:sqlite:" + dataDir.resolve("newsmon.db");
         try (StopOnSignal stop = once ? null : StopOnSignal.install();
              TopicTagger tagger = new TopicTagger(topics);
-             ArticleStore articles = ArticleStore.open(jdbcUrl);
+             ArticleStore articles = Stages.openStore(jdbcUrl, recordBudget);
              EmbeddedKafkaBroker broker = bootstrapServers == null ? startBroker(dataDir) : null;
              RunningBroker address = broker == null ? null : RunningBroker.publish(dataDir, broker.bootstrapServers())) {
             KafkaSettings kafka = new KafkaSettings(broker != null ? broker.bootstrapServers() : bootstrapServers, "newsmon");
             Stages.createTopics(kafka, topics);
             PrometheusMeterRegistry registry = StatusServer.registry();
             try (StoreService storeService = Stages.store(kafka, articles, registry);
-                 EnrichService enrichService = Stages.enrich(kafka, tagger, duplicateWindow, registry);
+                 EnrichService enrichService = Stages.enrich(kafka, tagger, duplicateWindow, recordBudget, registry);
                  IngestService ingestService = Stages.ingest(kafka, feeds, sources, registry);
                  StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka),
                          "database", StageMetrics.database(articles, jdbcUrl), "feeds", StageMetrics.feeds(ingestService)))) {
@@ -102,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
                     ingestService.runForever();
                     return 0;
                 }
-                IngestReport report = ingestService.pollOnce();
+                IngestReport report = ingestService.pollOnce(onceDeadline);
                 boolean drained = new Drain(kafka, drainTimeout, stages).await();
                 new Summary(report, enrichService.duplicates(), storeService.inserted(), storeService.unchanged(),
                         enrichService.rejected() + storeService.rejected(), drained)

@@ -16,6 +16,7 @@ import io.newsmon.kafka.TopicAdmin;
 import io.newsmon.kafka.Topics;
 import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
+import io.newsmon.store.jdbc.StoreOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,10 +41,17 @@ final class Stages {
         return new IngestService(kafka, ingester, feeds, Clock.systemUTC());
     }
 
-    static EnrichService enrich(KafkaSettings kafka, TopicTagger tagger, Duration duplicateWindow, MeterRegistry meters) {
+    /** The enrich stage; {@code recordBudget} is the longest one page may take. */
+    static EnrichService enrich(KafkaSettings kafka, TopicTagger tagger, Duration duplicateWindow, Duration recordBudget,
+                                MeterRegistry meters) {
         Duplicates duplicates = new Duplicates(duplicateWindow);
         Enricher enricher = new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, duplicates);
-        return new EnrichService(kafka, enricher, duplicates, Clock.systemUTC(), meters);
+        return new EnrichService(kafka, enricher, duplicates, Clock.systemUTC(), meters, recordBudget);
+    }
+
+    /** Opens the database, whose writes get {@code recordBudget} each (see {@link StoreOptions#writeTimeout()}). */
+    static ArticleStore openStore(String jdbcUrl, Duration recordBudget) {
+        return ArticleStore.open(jdbcUrl, StoreOptions.DEFAULTS.withWriteTimeout(recordBudget));
     }
 
     static StoreService store(KafkaSettings kafka, ArticleStore store, MeterRegistry meters) {

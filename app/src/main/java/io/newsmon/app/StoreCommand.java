@@ -7,6 +7,7 @@ import io.newsmon.app.ops.StatusServer;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,11 +29,14 @@ final class StoreCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "JDBC_URL")
     String store;
 
+    @Option(names = "--record-budget", paramLabel = "DURATION")
+    Duration recordBudget;
+
     @Override
     @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
     public Integer call() {
         KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-store");
-        try (StopOnSignal stop = StopOnSignal.install(); ArticleStore articles = ArticleStore.open(store)) {
+        try (StopOnSignal stop = StopOnSignal.install(); ArticleStore articles = Stages.openStore(store, recordBudget)) {
             Stages.createTopics(kafka, List.of());
             PrometheusMeterRegistry registry = StatusServer.registry();
             try (StoreService service = Stages.store(kafka, articles, registry);

@@ -21,6 +21,10 @@ record Summary(IngestReport ingest, long duplicates, long stored, long unchanged
                 ingest.feedsNotModified());
         out.printf("  entries    %d%n", ingest.entries());
         out.printf("  fetched    %d articles (%d failed)%n", ingest.pagesFetched(), ingest.pagesFailed());
+        if (ingest.feedsLeft() + ingest.pagesLeft() > 0) {
+            out.printf("  left       %d articles and %d feeds for the next run: the --once-deadline came first%n",
+                    ingest.pagesLeft(), ingest.feedsLeft());
+        }
         out.printf("  stored     %d new, %d already stored%n", stored, unchanged);
         out.printf("  duplicates %d%n", duplicates);
         out.printf("  errors     %d%n", errors);

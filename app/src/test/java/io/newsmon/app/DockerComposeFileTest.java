@@ -67,6 +67,8 @@ class DockerComposeFileTest {
             JsonNode service = services.get(stage);
             String port = service.at("/environment/NEWSMON_METRICS_PORT").asText();
             assertThat(port).as(stage + " NEWSMON_METRICS_PORT").matches("[1-9][0-9]{1,4}");
+            assertThat(service.at("/environment/NEWSMON_METRICS_BIND").asText())
+                    .as(stage + " NEWSMON_METRICS_BIND: reachable from outside its container").isEqualTo("0.0.0.0");
             assertThat(textValues(service.get("ports"))).as(stage + " ports").containsExactly("127.0.0.1::" + port);
             assertThat(healthCheck(service)).as(stage + " health check").contains("${NEWSMON_METRICS_PORT}", "/health");
         }

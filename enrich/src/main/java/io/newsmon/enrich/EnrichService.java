@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -44,6 +45,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * fingerprint arrives. That window is bounded by one batch's processing time plus the follower's poll
  * interval (200 ms); outside it the second is always linked to the first.
  *
+ * <p><b>Processing budget.</b> Each page is analysed ({@link Enricher#analyse}: parsed, extracted,
+ * tagged) on a worker thread within the stage's record budget ({@link KafkaStage#budget()}, 30 s unless
+ * set); a page that takes longer, or on which the analysis throws (a {@link StackOverflowError}
+ * included), is dead-lettered with the reason and the stage goes on with the next one. The duplicate
+ * memory is asked and the results are published on the stage's own thread. An article too large for a
+ * record is dead-lettered too, before anything of it is sent.
+ *
  * <p><b>Meters.</b> {@code newsmon.enrich.tagged} counts the articles published to each
  * {@code news.topic.<id>} (tag {@code topic}), and {@code newsmon.consumer.lag} (tag {@code stage=enrich})
  * gives the records of {@value Topics#RAW} this instance has yet to read. Like the other counts, the
@@ -56,6 +64,7 @@ public final class EnrichService implements AutoCloseable {
     static final Duration LOAD_TIMEOUT = Duration.ofMinutes(5);
 
     private final Enricher enricher;
+    private final Function<RawPage, Analysis> analyser;
     private final KafkaStage stage;
     private final AtomicLong enriched = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -82,7 +91,14 @@ public final class EnrichService implements AutoCloseable {
      */
     public EnrichService(KafkaSettings settings, Enricher enricher, Duplicates duplicates, Clock clock,
                          MeterRegistry meters, Duration recordBudget) {
+        this(settings, enricher, enricher::analyse, duplicates, clock, meters, recordBudget);
+    }
+
+    /** Test seam: {@code analyser} stands for {@link Enricher#analyse}, for pages of any cost. */
+    EnrichService(KafkaSettings settings, Enricher enricher, Function<RawPage, Analysis> analyser,
+                  Duplicates duplicates, Clock clock, MeterRegistry meters, Duration recordBudget) {
         this.enricher = enricher;
+        this.analyser = analyser;
         this.meters = meters;
         this.fingerprints = new TopicFollower(settings, Topics.FINGERPRINTS, (id, value) -> learn(duplicates, value));
         this.stage = new KafkaStage("enrich", settings, GROUP, List.of(Topics.RAW), clock,
@@ -145,7 +161,7 @@ public final class EnrichService implements AutoCloseable {
             stage.deadLetter(record, e.getMessage());
             return;
         }
-        switch (stage.budget().run(() -> enricher.analyse(page))) {
+        switch (stage.budget().run(() -> analyser.apply(page))) {
             case RecordBudget.Outcome.Done<Analysis> done -> handle(record, enricher.decide(done.value()));
             case RecordBudget.Outcome.Failed<Analysis> failed -> stage.deadLetter(record,
                     "enrich failed on page " + page.url() + " (id " + page.id() + "): " + failed.error());

@@ -4,6 +4,8 @@ import io.newsmon.ingest.fetch.FetchSettings;
 import io.newsmon.kafka.Topics;
 import io.newsmon.store.jdbc.Dialect;
 import io.newsmon.store.jdbc.JdbcUrls;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,6 +42,9 @@ public final class Settings {
 
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
     private static final Duration LONGEST_DUPLICATE_WINDOW = Duration.ofMillis(Topics.FINGERPRINT_RETENTION_MS);
+    /** An IPv4 address, or hex digits, colons and dots with a colon (IPv6): a literal, never a name to look up. */
+    private static final Pattern IP_LITERAL = Pattern.compile(
+            "((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
     private static final Pattern BROKER_ADDRESS =
             Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)?(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+):[0-9]{1,5}");
 
@@ -116,9 +121,26 @@ public final class Settings {
             "With --once, how long run waits for the fetched articles to be stored.", RUN)
             .must(Rule.of("must be positive", Duration::isPositive));
 
+    public static final Setting<Duration> ONCE_DEADLINE = Setting.of("once-deadline", ValueType.DURATION, "PT15M",
+            "With --once, how long feeds and pages are fetched; then fetching stops, what was fetched is processed,"
+                    + " and the summary says what was left for the next run.", RUN, INGEST)
+            .must(Rule.of("must be positive", Duration::isPositive));
+
+    public static final Setting<Duration> RECORD_BUDGET = Setting.of("record-budget", ValueType.DURATION, "PT30S",
+            "Longest time enrich may spend on one page and store on one article's write (whole seconds); a record"
+                    + " that takes longer, or fails, goes to news.dlq with the reason and the stage goes on.",
+            RUN, ENRICH, STORE_COMMAND).must(Rule.atLeast(ONE_SECOND));
+
     public static final Setting<Integer> METRICS_PORT = Setting.of("metrics-port", ValueType.INTEGER, null,
-            "Serve /metrics (Prometheus) and /health on this port of all interfaces; not served unless set.",
+            "Serve /metrics (Prometheus) and /health on this port of metrics-bind; not served unless set.",
             RUN, INGEST, ENRICH, STORE_COMMAND).must(Rule.port()).example("9464");
+
+    public static final Setting<String> METRICS_BIND = Setting.of("metrics-bind", ValueType.TEXT, "127.0.0.1",
+            "Address /metrics and /health listen on: 127.0.0.1 serves this machine only (the meters name feed"
+                    + " URLs, and there is no login); 0.0.0.0 serves every interface, as a container needs.",
+            RUN, INGEST, ENRICH, STORE_COMMAND)
+            .must(Rule.of("must be an IP address of this machine, such as 127.0.0.1, ::1 or 0.0.0.0",
+                    Settings::isAddressLiteral));
 
     private static final String[] LOGGING = {RUN, INGEST, ENRICH, STORE_COMMAND, EXPORT, BROKER, FEEDS_STATUS,
         DLQ_LIST, DLQ_REPLAY};
@@ -135,7 +157,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(FEEDS, TOPICS, ALLOW_PRIVATE_ADDRESSES, CONTACT,
             PER_HOST_DELAY, PER_HOST_CONNECTIONS, IGNORE_ROBOTS_TXT, POLL_INTERVAL, MIN_POLL_INTERVAL,
             MAX_POLL_INTERVAL, MAX_BACKOFF, DUPLICATE_WINDOW, BOOTSTRAP_SERVERS, STORE, DATA_DIR, DRAIN_TIMEOUT,
-            METRICS_PORT, LOG_FORMAT, LOG_LEVEL);
+            ONCE_DEADLINE, RECORD_BUDGET, METRICS_PORT, METRICS_BIND, LOG_FORMAT, LOG_LEVEL);
 
     /** The rules between settings, checked when both have good values. */
     public static final List<CrossRule<?>> CROSS_RULES = List.of(CrossRule.atLeast(MAX_POLL_INTERVAL, MIN_POLL_INTERVAL));
@@ -188,6 +210,21 @@ public final class Settings {
 
     static boolean isBrokerList(String servers) {
         return Arrays.stream(servers.split(",", -1)).allMatch(server -> BROKER_ADDRESS.matcher(server.strip()).matches());
+    }
+
+    /** Whether {@code address} is an IPv4 or IPv6 address literal (no name, so nothing is looked up). */
+    static boolean isAddressLiteral(String address) {
+        String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
+                : address;
+        if (!IP_LITERAL.matcher(bare).matches()) {
+            return false;
+        }
+        try {
+            InetAddress.getByName(bare);
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Levenshtein distance. */

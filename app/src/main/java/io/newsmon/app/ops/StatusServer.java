@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsmon.model.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -30,6 +31,9 @@ import java.util.concurrent.Executors;
  * <p>Example: {@code try (StatusServer status = StatusServer.start(9464, registry, Map.of("broker", check))) {...}}
  */
 public final class StatusServer implements AutoCloseable {
+    /** The address served unless another is given: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     private final HttpServer server;
     private final PrometheusMeterRegistry registry;
     private final Map<String, HealthCheck> checks;
@@ -51,14 +55,21 @@ public final class StatusServer implements AutoCloseable {
         return registry;
     }
 
-    /**
-     * Starts serving on {@code port} (0 picks a free one).
-     *
-     * @throws UncheckedIOException naming the port when it cannot be opened
-     */
+    /** Starts serving on {@code port} of the loopback address 127.0.0.1 (0 picks a free port). */
     public static StatusServer start(int port, PrometheusMeterRegistry registry, Map<String, HealthCheck> checks) {
+        return start(LOOPBACK, port, registry, checks);
+    }
+
+    /**
+     * Starts serving on {@code port} (0 picks a free one) of {@code bind}, an address of this machine such
+     * as {@code 127.0.0.1} (this machine only) or {@code 0.0.0.0} (every interface, as a container needs).
+     *
+     * @throws UncheckedIOException naming the address and port when they cannot be opened
+     */
+    public static StatusServer start(String bind, int port, PrometheusMeterRegistry registry,
+                                     Map<String, HealthCheck> checks) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bind), port), 0);
             StatusServer status = new StatusServer(server, registry, checks);
             server.createContext("/metrics", status::metrics);
             server.createContext("/health", status::health);
@@ -66,9 +77,15 @@ public final class StatusServer implements AutoCloseable {
             server.start();
             return status;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve /metrics and /health on port " + port + ": " + e.getMessage()
-                    + " (is the port taken? give another --metrics-port)", e);
+            throw new UncheckedIOException("cannot serve /metrics and /health on " + bind + " port " + port + ": "
+                    + e.getMessage() + " (is the port taken? give another --metrics-port; is " + bind
+                    + " an address of this machine? give another --metrics-bind)", e);
         }
+    }
+
+    /** The address and port it listens on. */
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     /** The port it listens on. */

@@ -1,14 +1,22 @@
 package io.newsmon.app.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StatusServerTest {
@@ -26,6 +34,42 @@ class StatusServerTest {
             assertThat(metrics.body()).contains("newsmon_test_articles_total 3.0").contains("jvm_memory_used_bytes")
                     .contains("process_uptime_seconds");
         }
+    }
+
+    /** By default the meters, which name feed URLs, are served to this machine only. */
+    @Test
+    void listensOnLoopbackOnlyUnlessToldOtherwise() throws Exception {
+        try (StatusServer server = StatusServer.start(0, StatusServer.registry(), Map.of())) {
+            assertThat(server.address().getAddress().isLoopbackAddress()).as("bound to " + server.address()).isTrue();
+            Optional<InetAddress> external = externalAddress();
+            if (external.isPresent()) {
+                assertThatThrownBy(() -> new Socket(external.get(), server.port()).close())
+                        .as("connecting through " + external.get()).isInstanceOf(ConnectException.class);
+            }
+        }
+        try (StatusServer server = StatusServer.start("0.0.0.0", 0, StatusServer.registry(), Map.of())) {
+            assertThat(server.address().getAddress().isAnyLocalAddress()).isTrue();
+            assertThat(get(server, "/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anAddressThatIsNotOneOfThisMachineIsRefusedWithTheSettingNamed() {
+        assertThatThrownBy(() -> StatusServer.start("192.0.2.1", 0, StatusServer.registry(), Map.of()))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("cannot serve /metrics and /health on 192.0.2.1 port 0")
+                .hasMessageContaining("--metrics-bind");
+    }
+
+    /** An address of this machine's that is not loopback, if it has one. */
+    private static Optional<InetAddress> externalAddress() throws Exception {
+        return NetworkInterface.networkInterfaces().filter(network -> {
+            try {
+                return network.isUp() && !network.isLoopback();
+            } catch (java.net.SocketException e) {
+                return false;
+            }
+        }).flatMap(NetworkInterface::inetAddresses).filter(address -> address instanceof Inet4Address).findFirst();
     }
 
     @Test

@@ -1,0 +1,148 @@
+package io.newsmon.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsmon.enrich.dedup.Duplicates;
+import io.newsmon.enrich.extract.TextExtractor;
+import io.newsmon.enrich.metadata.MetadataExtractor;
+import io.newsmon.enrich.tag.TopicTagger;
+import io.newsmon.enrich.tag.TopicsFile;
+import io.newsmon.kafka.KafkaSettings;
+import io.newsmon.kafka.TopicAdmin;
+import io.newsmon.kafka.Topics;
+import io.newsmon.model.ArticleId;
+import io.newsmon.model.DeadLetter;
+import io.newsmon.model.EnrichedArticle;
+import io.newsmon.model.FeedEntry;
+import io.newsmon.model.Json;
+import io.newsmon.model.RawPage;
+import io.newsmon.testkit.TestKafka;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No page can stall enrich on a real broker: a page whose analysis never ends and one whose analysis
+ * overflows the stack are dead-lettered with the reason, and the pages beside them, a title of two
+ * hundred thousand vertical tabs among them (which once took minutes), are enriched, all within {@link #BOUND}.
+ */
+class HostilePagesIT {
+    /** The bound stated for the whole test: four pages, one of which uses up a record budget of 5 s. */
+    private static final Duration BOUND = Duration.ofSeconds(60);
+    /** Far above what a page takes even on a cold JVM (the first page loads the language models). */
+    private static final Duration BUDGET = Duration.ofSeconds(5);
+    private static final Instant FETCHED = Instant.parse("2026-03-01T12:00:00Z");
+    private static final String BODY = "<p>" + "The Commerce Department extended the licence for Huawei's suppliers"
+            + " by ninety days, officials said on Monday, citing rural carriers. ".repeat(5) + "</p>";
+
+    @Test
+    void pagesThatNeverEndOrOverflowAreDeadLetteredAndTheOthersAreEnriched() throws Exception {
+        RawPage endless = page("https://hostile.example/endless", "<html><body>" + BODY + "</body></html>");
+        RawPage overflowing = page("https://hostile.example/overflow", "<html><body>" + BODY + "</body></html>");
+        RawPage tabs = page("https://hostile.example/tabs", "<html><head><title>Huawei" + "\u000b".repeat(200_000)
+                + "licence | Site</title><meta property=\"og:site_name\" content=\"Site\"></head><body>" + BODY
+                + "</body></html>");
+        RawPage normal = page("https://news.example/licence", "<html><head><title>Licence extended</title></head><body>"
+                + "<p>" + "Lawmakers in Brussels debated new rules for network equipment vendors, weighing the costs"
+                + " of replacing installed radio gear against security advice. ".repeat(5) + "</p></body></html>");
+        CountDownLatch release = new CountDownLatch(1);
+        try (TestKafka kafka = TestKafka.start(); TopicTagger tagger = new TopicTagger(TopicsFile.bundled())) {
+            KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "hostile-pages-test");
+            try (TopicAdmin admin = new TopicAdmin(settings)) {
+                admin.ensureTopics(Topics.all(tagger.topics().stream().map(t -> t.id()).toList()));
+            }
+            Duplicates duplicates = new Duplicates(Duplicates.DEFAULT_WINDOW);
+            Enricher enricher = new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, duplicates);
+            Function<RawPage, Analysis> analyser = page -> switch (page.url()) {
+                case "https://hostile.example/endless" -> hang(release);
+                case "https://hostile.example/overflow" -> overflow(0);
+                default -> enricher.analyse(page);
+            };
+            for (RawPage page : List.of(endless, overflowing, tabs, normal)) {
+                publish(kafka, page);
+            }
+            long start = System.nanoTime();
+            try (EnrichService service = new EnrichService(settings, enricher, analyser, duplicates, Clock.systemUTC(),
+                    new SimpleMeterRegistry(), BUDGET)) {
+                Thread.ofPlatform().daemon().start(service::run);
+                List<EnrichedArticle> enriched = read(kafka, Topics.ENRICHED, 2, EnrichedArticle.class);
+                List<DeadLetter> letters = read(kafka, Topics.DLQ, 2, DeadLetter.class);
+
+                assertThat(enriched).extracting(EnrichedArticle::id).containsExactlyInAnyOrder(tabs.id(), normal.id());
+                assertThat(enriched).filteredOn(a -> a.id().equals(tabs.id())).singleElement()
+                        .satisfies(a -> assertThat(a.title()).isEqualTo("Huawei licence"));
+                assertThat(letters).extracting(DeadLetter::key).containsExactlyInAnyOrder(endless.id(), overflowing.id());
+                assertThat(letters).filteredOn(l -> l.key().equals(endless.id())).singleElement()
+                        .satisfies(l -> assertThat(l.error()).contains("enrich gave up page https://hostile.example/endless",
+                                "took longer than the record budget of 5 s"));
+                assertThat(letters).filteredOn(l -> l.key().equals(overflowing.id())).singleElement()
+                        .satisfies(l -> assertThat(l.error()).contains("enrich failed on page https://hostile.example/overflow",
+                                "StackOverflowError"));
+                assertThat(service.rejected()).isEqualTo(2);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
+            }
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** Stands for analysis that never ends: it ignores interrupts, like a regular expression backtracking. */
+    private static Analysis hang(CountDownLatch release) {
+        while (release.getCount() > 0) {
+            try {
+                release.await();
+            } catch (InterruptedException ignored) {
+                // hostile work does not stop when asked
+            }
+        }
+        throw new IllegalStateException("released at the end of the test");
+    }
+
+    private static Analysis overflow(int depth) {
+        return depth < 0 ? null : overflow(depth + 1);
+    }
+
+    private static void publish(TestKafka kafka, RawPage page) throws Exception {
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "max.request.size",
+                Topics.MAX_RECORD_BYTES);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.RAW, page.id(), Json.write(page))).get();
+        }
+    }
+
+    /** The records of {@code topic} (committed ones), read until {@code expected} arrived or the bound passed. */
+    private static <T> List<T> read(TestKafka kafka, String topic, int expected, Class<T> type) {
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id",
+                "reader-" + System.nanoTime(), "auto.offset.reset", "earliest", "isolation.level", "read_committed",
+                "max.partition.fetch.bytes", Topics.MAX_RECORD_BYTES);
+        List<T> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + BOUND.toNanos();
+            while (values.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(Json.read(r.value(), type)));
+            }
+        }
+        return values;
+    }
+
+    private static RawPage page(String url, String html) {
+        FeedEntry entry = new FeedEntry("Feed title", url, FETCHED, null, null);
+        return new RawPage(RawPage.SCHEMA_VERSION, ArticleId.of(url), url, "https://feeds.example/rss", "Feeds", entry,
+                FETCHED, 200, "text/html", "UTF-8", html);
+    }
+}
