@@ -1,15 +1,20 @@
 package io.newsmon.app;
 
 import io.newsmon.enrich.extract.TextExtractor;
+import io.newsmon.ingest.fetch.FetchSettings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import picocli.CommandLine.Command;
@@ -35,13 +41,16 @@ import picocli.CommandLine.Spec;
  * paragraphs separated by a blank line), in UTF-8, with a final newline unless empty. Pages are read with
  * the charset of their byte order mark, else of their {@code <meta charset>}, else UTF-8, and are extracted
  * on {@code --threads} threads; the files written do not depend on how many. A page that cannot be read,
- * extracted or written is reported on standard error and the others go on. Progress goes to standard
- * error every {@link #PROGRESS_EVERY}; the summary to standard output:
- * {@code extracted 120 pages to texts in 1.2 s (3 empty, 1 failed)}, where the 120 {@code .txt} files written
- * include the 3 empty ones and the failed pages come on top.
+ * extracted or written is reported on standard error and the others go on. So is a page skipped by a rule
+ * of {@link Refusal} (see {@link PageFiles}): only regular files of at most {@code --max-page-size} (default
+ * {@link FetchSettings#maxBodyBytes()}'s, 10 MiB) are read, symbolic links to folders are not followed and no
+ * text is written through a symbolic link. Progress goes to standard error every {@link #PROGRESS_EVERY}; the
+ * summary to standard output: {@code extracted 120 pages to texts in 1.2 s (3 empty, 1 failed), skipped 2 (2
+ * not regular files)}, where the 120 {@code .txt} files written include the 3 empty ones and the failed and
+ * skipped pages come on top. File names are printed with control characters escaped ({@link TerminalText}).
  *
- * <p>Exit code 0 when every page was extracted (also when there is none), 1 when some failed, 2 for a
- * usage problem.
+ * <p>Exit code 0 when every page was extracted (also when there is none), 1 when some failed or were skipped,
+ * 2 for a usage problem.
  *
  * <p>Example: {@code newsmon extract --in saved-pages --out texts --recursive}.
  */
@@ -60,14 +69,25 @@ import picocli.CommandLine.Spec;
             "A page's charset is the one of its byte order mark, else the one its <meta charset> (or "
                     + "http-equiv Content-Type) declares, else UTF-8.",
             "",
+            "Only regular files are read: a FIFO, device, socket or folder named like a page is skipped without "
+                    + "being opened, and so is a page larger than --max-page-size; one that grows past it while "
+                    + "read is skipped too. A page that is a symbolic link is read when it leads to a regular "
+                    + "file. With --recursive, symbolic links to folders are not followed; each is skipped. A text "
+                    + "is never written through a symbolic link: it goes to a new file that then replaces "
+                    + "NAME.txt, so a NAME.txt that is a link is replaced by the text and what it leads to is "
+                    + "left alone, and a page whose folder under --out is a symbolic link is skipped (--out itself "
+                    + "may be one). File names keep their bytes, also those the locale cannot decode.",
+            "",
             "A page that cannot be read, extracted or written is reported on standard error with the reason, "
-                    + "and the other pages go on. Progress goes to standard error every few seconds, then a "
-                    + "summary to standard output: extracted N pages to DIR in T s (E empty, F failed), where "
-                    + "the N .txt files written include the E empty ones."},
+                    + "and so is each page skipped, with the rule; the other pages go on. File names are printed "
+                    + "with control characters escaped (ESC as \\u001b). Progress goes to standard error every "
+                    + "few seconds, then a summary to standard output: extracted N pages to DIR in T s (E empty, "
+                    + "F failed), skipped S (S1 not regular files, S2 larger than 10 MiB), where the N .txt files "
+                    + "written include the E empty ones and the skipped part is there when some were."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Every page was extracted; also when --in holds no page, which is said on standard error.",
-            "1:Some pages failed; the others were written.",
+            "1:Some pages failed or were skipped; the others were written.",
             "2:Usage problem: a bad option, --in missing or not a folder, --out a file or not creatable."},
         footerHeading = "%nExample:%n",
         footer = {
@@ -86,6 +106,10 @@ final class ExtractCommand implements Callable<Integer> {
 
         /** The page gave no {@code .txt}, and why, for example "cannot read: permission denied". */
         record Failed(Path page, String reason) implements Outcome {
+        }
+
+        /** The page was passed over by a rule, and how, for example "a FIFO, not a regular file". */
+        record Skipped(Path page, Refusal refusal, String reason) implements Outcome {
         }
     }
 
@@ -110,6 +134,11 @@ final class ExtractCommand implements Callable<Integer> {
                     + "of CPUs, ${DEFAULT-VALUE} here).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--max-page-size", paramLabel = "SIZE",
+            description = "The largest page read, in bytes or with the unit KiB, MiB or GiB, up to 1 GiB; a larger "
+                    + "page is skipped (default: ${DEFAULT-VALUE}, the largest page ingest fetches).")
+    String maxPageSize = ByteSize.human(FetchSettings.defaults().maxBodyBytes());
+
     @Override
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
@@ -117,41 +146,55 @@ final class ExtractCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value " + threads + " for --threads: must be 1 or more");
         }
+        long maxBytes = maxPageBytes();
         HtmlPages.Listing listing = listPages();
         createOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (listing.pages().isEmpty() && listing.problems().isEmpty()) {
-            err.println("newsmon extract: no .html or .htm pages in " + in + noPagesHint(listing)
-                    + "; nothing to extract");
+        if (listing.pages().isEmpty() && listing.problems().isEmpty() && listing.skipped().isEmpty()) {
+            err.println(TerminalText.escape("newsmon extract: no .html or .htm pages in " + in + noPagesHint(listing)
+                    + "; nothing to extract"));
         }
-        Tally tally = new Tally(listing.pages().size() + listing.problems().size());
+        Tally tally = new Tally(listing.pages().size() + listing.problems().size() + listing.skipped().size());
         for (HtmlPages.Problem problem : listing.problems()) {
             tally.add(new Outcome.Failed(problem.path(), problem.reason()), err);
         }
-        extractAll(listing.pages(), tally, err, start);
+        for (HtmlPages.Skipped skipped : listing.skipped()) {
+            tally.add(new Outcome.Skipped(skipped.path(), skipped.refusal(), skipped.reason()), err);
+        }
+        extractAll(listing.pages(), maxBytes, tally, err, start);
         err.flush();
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(String.format(Locale.ROOT, "extracted %d pages to %s in %.1f s (%d empty, %d failed)",
-                tally.written, out, seconds, tally.empty, tally.failed));
+        stdout.println(TerminalText.escape(String.format(Locale.ROOT,
+                "extracted %d pages to %s in %.1f s (%d empty, %d failed)%s", tally.written, out, seconds,
+                tally.empty, tally.failed, tally.skippedSummary(ByteSize.human(maxBytes)))));
         stdout.flush();
-        return tally.failed > 0 ? 1 : 0;
+        return tally.failed + tally.skipped > 0 ? 1 : 0;
     }
 
     /**
-     * Extracts one page and writes its text: never throws, a page that fails is an {@link Outcome.Failed}.
+     * Extracts one page of at most {@code maxBytes} and writes its text below {@code out}: never throws, a page
+     * that fails is an {@link Outcome.Failed}, one refused by a rule an {@link Outcome.Skipped}.
      * {@code extractor} is shared by the threads.
      */
-    static Outcome extract(TextExtractor extractor, HtmlPages.Page page) {
+    static Outcome extract(TextExtractor extractor, HtmlPages.Page page, Path out, long maxBytes) {
+        return switch (PageFiles.open(page.source(), maxBytes)) {
+            case PageFiles.Opened.Stream opened -> extract(extractor, page, opened.in(), out);
+            case PageFiles.Opened.Skipped skipped -> new Outcome.Skipped(page.source(), skipped.refusal(), skipped.reason());
+            case PageFiles.Opened.Failed failed -> new Outcome.Failed(page.source(), failed.reason());
+        };
+    }
+
+    private static Outcome extract(TextExtractor extractor, HtmlPages.Page page, InputStream opened, Path out) {
         Path source = page.source();
         Document doc;
-        try {
+        try (InputStream in = opened) {
             // null charset: jsoup takes the byte order mark, else <meta charset>, else UTF-8.
-            doc = Jsoup.parse(source, null, source.toUri().toString());
+            doc = Jsoup.parse(in, null, source.toUri().toString());
         } catch (IOException e) {
-            return new Outcome.Failed(source, "cannot read: " + HtmlPages.reason(e));
+            return unread(source, e);
         } catch (UncheckedIOException e) {
-            return new Outcome.Failed(source, "cannot read: " + HtmlPages.reason(e.getCause()));
+            return unread(source, e.getCause());
         }
         String text;
         try {
@@ -161,31 +204,55 @@ final class ExtractCommand implements Callable<Integer> {
                     + (e.getMessage() != null ? ": " + e.getMessage() : ""));
         }
         String content = text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
-        try {
-            Path parent = page.target().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        return write(page, out, content.getBytes(StandardCharsets.UTF_8), text.isEmpty());
+    }
+
+    private static Outcome unread(Path source, IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PageFiles.TooLarge) {
+                return new Outcome.Skipped(source, Refusal.LARGER_THAN_MAX, cause.getMessage());
             }
-            Files.write(page.target(), content.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return new Outcome.Failed(source, "cannot write " + page.target() + ": " + HtmlPages.reason(e));
         }
-        return new Outcome.Written(source, text.isEmpty());
+        return new Outcome.Failed(source, "cannot read: " + HtmlPages.reason(e));
+    }
+
+    private static Outcome write(HtmlPages.Page page, Path out, byte[] content, boolean empty) {
+        try {
+            Optional<Path> link = PageFiles.createFolders(out, out.relativize(page.target()).getParent());
+            if (link.isPresent()) {
+                return new Outcome.Skipped(page.source(), Refusal.FOLDER_IS_LINK, "its folder " + link.get()
+                        + " is a symbolic link, and no text is written through one");
+            }
+            PageFiles.replace(page.target(), content);
+        } catch (IOException e) {
+            return new Outcome.Failed(page.source(), "cannot write " + page.target() + ": " + HtmlPages.reason(e));
+        }
+        return new Outcome.Written(page.source(), empty);
+    }
+
+    private long maxPageBytes() {
+        try {
+            return ByteSize.parse(maxPageSize);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), TerminalText.escape(
+                    "Invalid value " + maxPageSize + " for --max-page-size: " + e.getMessage()));
+        }
     }
 
     private HtmlPages.Listing listPages() {
         if (!Files.isDirectory(in)) {
-            throw new IllegalArgumentException("--in " + in + ": "
-                    + (Files.exists(in) ? "is a file, not a folder" : "no such folder") + "; " + IN_HINT);
+            throw new IllegalArgumentException(TerminalText.escape("--in " + in + ": "
+                    + (Files.exists(in) ? "is a file, not a folder" : "no such folder") + "; " + IN_HINT));
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + ": is a file, not a folder; give the folder the "
-                    + ".txt files should go to (it is created when missing)");
+            throw new IllegalArgumentException(TerminalText.escape("--out " + out + ": is a file, not a folder; "
+                    + "give the folder the .txt files should go to (it is created when missing)"));
         }
         try {
             return HtmlPages.list(in, out, recursive);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--in " + in + ": cannot list the folder: " + HtmlPages.reason(e), e);
+            throw new IllegalArgumentException(TerminalText.escape("--in " + in + ": cannot list the folder: "
+                    + HtmlPages.reason(e)), e);
         }
     }
 
@@ -193,8 +260,8 @@ final class ExtractCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--out " + out + ": cannot create the folder: "
-                    + HtmlPages.reason(e), e);
+            throw new IllegalArgumentException(TerminalText.escape("--out " + out + ": cannot create the folder: "
+                    + HtmlPages.reason(e)), e);
         }
     }
 
@@ -207,7 +274,7 @@ final class ExtractCommand implements Callable<Integer> {
                 : " (its " + folders + " subfolders are only read with --recursive)";
     }
 
-    private void extractAll(List<HtmlPages.Page> pages, Tally tally, PrintWriter err, long start)
+    private void extractAll(List<HtmlPages.Page> pages, long maxBytes, Tally tally, PrintWriter err, long start)
             throws InterruptedException {
         if (pages.isEmpty()) {
             return;
@@ -217,7 +284,7 @@ final class ExtractCommand implements Callable<Integer> {
                 Thread.ofPlatform().name("newsmon-extract-", 1).daemon(true).factory());
         try {
             CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
-            pages.forEach(page -> done.submit(() -> extract(extractor, page)));
+            pages.forEach(page -> done.submit(() -> extract(extractor, page, out, maxBytes)));
             long nextProgress = start + PROGRESS_EVERY.toNanos();
             for (int received = 0; received < pages.size(); ) {
                 Future<Outcome> next = done.poll(Math.max(nextProgress - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
@@ -250,9 +317,11 @@ final class ExtractCommand implements Callable<Integer> {
     /** The counts of a run, kept by the thread that prints. */
     private static final class Tally {
         final int total;
+        final Map<Refusal, Integer> refusals = new EnumMap<>(Refusal.class);
         int written;
         int empty;
         int failed;
+        int skipped;
 
         Tally(int total) {
             this.total = total;
@@ -268,15 +337,31 @@ final class ExtractCommand implements Callable<Integer> {
                 }
                 case Outcome.Failed failure -> {
                     failed++;
-                    err.println("newsmon extract: " + failure.page() + ": " + failure.reason());
+                    err.println(TerminalText.escape("newsmon extract: " + failure.page() + ": " + failure.reason()));
+                }
+                case Outcome.Skipped skip -> {
+                    skipped++;
+                    refusals.merge(skip.refusal(), 1, Integer::sum);
+                    err.println(TerminalText.escape("newsmon extract: " + skip.page() + ": skipped: " + skip.reason()));
                 }
             }
         }
 
+        /** {@code , skipped 3 (2 not regular files, 1 larger than 10 MiB)}, or nothing when none was. */
+        String skippedSummary(String maxPageSize) {
+            if (skipped == 0) {
+                return "";
+            }
+            return ", skipped " + skipped + refusals.entrySet().stream()
+                    .map(count -> count.getKey().counted(count.getValue(), maxPageSize))
+                    .collect(Collectors.joining(", ", " (", ")"));
+        }
+
         void progress(PrintWriter err, long elapsedNanos) {
-            int done = written + failed;
-            err.println(String.format(Locale.ROOT, "newsmon extract: %d of %d pages done (%d failed), %.0f pages/s",
-                    done, total, failed, done / Math.max(elapsedNanos / 1e9, 1e-9)));
+            int done = written + failed + skipped;
+            err.println(String.format(Locale.ROOT,
+                    "newsmon extract: %d of %d pages done (%d failed, %d skipped), %.0f pages/s",
+                    done, total, failed, skipped, done / Math.max(elapsedNanos / 1e9, 1e-9)));
             err.flush();
         }
     }

@@ -1,12 +1,17 @@
 package io.newsmon.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,6 +33,8 @@ class ExtractCommandTest {
                     + "gedroht, ihre Stände aufzugeben, wenn sich nichts ändert.",
             "Der Beschluss gilt zunächst für zwei Jahre; danach soll geprüft werden, ob mehr Händler auf den Markt "
                     + "zurückgekehrt sind.");
+
+    private static final String PROFILE = "export PATH=\"$HOME/bin:$PATH\"\n";
 
     @TempDir
     Path dir;
@@ -95,7 +102,7 @@ class ExtractCommandTest {
     }
 
     @Test
-    void aPageThatCannotBeReadIsReportedAndFailsTheRunWhileTheOthersAreWritten() throws Exception {
+    void aFolderNamedLikeAPageIsSkippedAndFailsTheRunWhileTheOthersAreWritten() throws Exception {
         Path in = Files.createDirectory(dir.resolve("pages"));
         writePage(in.resolve("trade.html"), StandardCharsets.UTF_8, "Ministers agree new chip export rules", TRADE);
         Path folder = Files.createDirectory(in.resolve("x.html"));
@@ -104,10 +111,200 @@ class ExtractCommandTest {
         Cli.Result run = Cli.execute("extract", "--in", in.toString(), "--out", out.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("newsmon extract: " + folder + ": is a folder, not a page");
+        assertThat(run.err()).contains("newsmon extract: " + folder + ": skipped: a folder, not a regular file "
+                + "(subfolders are only read with --recursive)");
         assertThat(out.resolve("trade.txt")).content(StandardCharsets.UTF_8).isEqualTo(String.join("\n\n", TRADE) + "\n");
         assertThat(names(out)).containsExactly("trade.txt");
-        assertThat(run.out()).matches(summary(1, out, 0, 1));
+        assertThat(run.out()).matches(summary(1, out, 0, 0, "skipped 1 (1 not a regular file)"));
+    }
+
+    @Test
+    void aTextFileThatIsASymbolicLinkIsReplacedAndWhatItLeadsToIsLeftAlone() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("pages"));
+        writePage(in.resolve("trade.html"), StandardCharsets.UTF_8, "Ministers agree new chip export rules", TRADE);
+        Path profile = Files.writeString(Files.createDirectory(dir.resolve("home")).resolve(".profile"), PROFILE);
+        Path out = Files.createDirectory(dir.resolve("texts"));
+        Files.createSymbolicLink(out.resolve("trade.txt"), profile);
+
+        Cli.Result run = Cli.execute("extract", "--in", in.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(profile).content(StandardCharsets.UTF_8).isEqualTo(PROFILE);
+        assertThat(Files.isSymbolicLink(out.resolve("trade.txt"))).as("the link is replaced by the text file").isFalse();
+        assertThat(out.resolve("trade.txt")).content(StandardCharsets.UTF_8).isEqualTo(String.join("\n\n", TRADE) + "\n");
+        assertThat(names(out)).as("no temporary file is left").containsExactly("trade.txt");
+    }
+
+    @Test
+    void recursiveDoesNotFollowASymbolicLinkToAFolderAndSaysSo() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("pages"));
+        writePage(in.resolve("trade.html"), StandardCharsets.UTF_8, "Ministers agree new chip export rules", TRADE);
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        writePage(elsewhere.resolve("markt.html"), StandardCharsets.ISO_8859_1, "Zürich senkt die Marktgebühren", MARKET);
+        Path link = Files.createSymbolicLink(in.resolve("world"), elsewhere);
+
+        Cli.Result run = Cli.execute("extract", "--recursive", "--in", in.toString(), "--out", in.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("newsmon extract: " + link + ": skipped: a symbolic link to a folder, not followed");
+        assertThat(names(elsewhere)).as("nothing is written through the link").containsExactly("markt.html");
+        assertThat(in.resolve("trade.txt")).content(StandardCharsets.UTF_8).isEqualTo(String.join("\n\n", TRADE) + "\n");
+        assertThat(run.out()).matches(summary(1, in, 0, 0, "skipped 1 (1 symbolic link to a folder)"));
+    }
+
+    @Test
+    void aSubfolderOfOutThatIsASymbolicLinkIsNotWrittenInto() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("pages"));
+        writePage(in.resolve("trade.html"), StandardCharsets.UTF_8, "Ministers agree new chip export rules", TRADE);
+        Path page = Files.createDirectories(in.resolve("world/europe")).resolve("markt.html");
+        writePage(page, StandardCharsets.ISO_8859_1, "Zürich senkt die Marktgebühren", MARKET);
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Path out = Files.createDirectory(dir.resolve("texts"));
+        Path link = Files.createSymbolicLink(out.resolve("world"), elsewhere);
+
+        Cli.Result run = Cli.execute("extract", "--recursive", "--in", in.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("newsmon extract: " + page + ": skipped: its folder " + link
+                + " is a symbolic link, and no text is written through one");
+        assertThat(elsewhere).as("nothing is created or written through the link").isEmptyDirectory();
+        assertThat(out.resolve("trade.txt")).content(StandardCharsets.UTF_8).isEqualTo(String.join("\n\n", TRADE) + "\n");
+        assertThat(run.out()).matches(summary(1, out, 0, 0, "skipped 1 (1 in a folder that is a symbolic link)"));
+    }
+
+    @Test
+    void aPageThatIsASymbolicLinkToARegularFileIsRead() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("pages"));
+        Path saved = dir.resolve("saved.html");
+        writePage(saved, StandardCharsets.UTF_8, "Ministers agree new chip export rules", TRADE);
+        Files.createSymbolicLink(in.resolve("trade.html"), saved);
+        Path out = dir.resolve("texts");
+
+        Cli.Result run = Cli.execute("extract", "--in", in.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(out.resolve("trade.txt")).content(StandardCharsets.UTF_8).isEqualTo(String.join("\n\n", TRADE) + "\n");
+    }
+
+    @Test
+    void aFifoNamedLikeAPageIsSkippedWithoutWaitingForAWriter() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("pages"));
+        writePage(in.resolve("trade.html"), StandardCharsets.UTF_8, "Ministers agree new chip export rules", TRADE);
+        Path fifo = mkfifo(in.resolve("stream.html"));
+        Path out = dir.resolve("texts");
+
+        Cli.Result run = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> Cli.execute("extract", "--in", in.toString(), "--out", out.toString()));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("newsmon extract: " + fifo + ": skipped: a FIFO, not a regular file");
+        assertThat(names(out)).containsExactly("trade.txt");
+        assertThat(run.out()).matches(summary(1, out, 0, 0, "skipped 1 (1 not a regular file)"));
+    }
+
+    @Test
+    void aSymbolicLinkToADeviceIsSkippedWithoutReadingIt() throws Exception {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.exists(zero), "/dev/zero is missing here");
+        Path in = Files.createDirectory(dir.resolve("pages"));
+        writePage(in.resolve("trade.html"), StandardCharsets.UTF_8, "Ministers agree new chip export rules", TRADE);
+        Path link = Files.createSymbolicLink(in.resolve("zero.html"), zero);
+        mkfifo(dir.resolve("fifo"));
+        Path fifoLink = Files.createSymbolicLink(in.resolve("stream.htm"), dir.resolve("fifo"));
+        Path out = dir.resolve("texts");
+
+        Cli.Result run = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> Cli.execute("extract", "--in", in.toString(), "--out", out.toString()));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("newsmon extract: " + link + ": skipped: a symbolic link to a character device, not a regular file")
+                .contains("newsmon extract: " + fifoLink + ": skipped: a symbolic link to a FIFO, not a regular file");
+        assertThat(names(out)).containsExactly("trade.txt");
+        assertThat(run.out()).matches(summary(1, out, 0, 0, "skipped 2 (2 not regular files)"));
+    }
+
+    @Test
+    void aPageLargerThanMaxPageSizeIsSkippedAndTheOthersAreWritten() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("pages"));
+        writePage(in.resolve("trade.html"), StandardCharsets.UTF_8, "Ministers agree new chip export rules", TRADE);
+        Path big = in.resolve("big.html");
+        writePage(big, StandardCharsets.UTF_8, "A long report", Collections.nCopies(20, TRADE.getFirst()));
+        Path out = dir.resolve("texts");
+
+        Cli.Result run = Cli.execute("extract", "--max-page-size", "2KiB", "--in", in.toString(), "--out", out.toString());
+
+        assertThat(Files.size(in.resolve("trade.html"))).isLessThan(2048);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("newsmon extract: " + big + ": skipped: " + Files.size(big)
+                + " bytes, larger than --max-page-size 2 KiB");
+        assertThat(names(out)).containsExactly("trade.txt");
+        assertThat(run.out()).matches(summary(1, out, 0, 0, "skipped 1 (1 larger than 2 KiB)"));
+    }
+
+    @Test
+    void aFileLongerThanItsSizeSaysIsReadNoFurtherThanMaxPageSize() throws Exception {
+        Path status = Path.of("/proc/self/status");
+        assumeTrue(Files.isRegularFile(status) && Files.size(status) == 0, "no /proc/self/status of size 0 here");
+        Path in = Files.createDirectory(dir.resolve("pages"));
+        Path link = Files.createSymbolicLink(in.resolve("status.html"), status);
+        Path out = dir.resolve("texts");
+
+        Cli.Result run = Cli.execute("extract", "--max-page-size", "100", "--in", in.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("newsmon extract: " + link + ": skipped: more than 100 bytes, larger than "
+                + "--max-page-size 100 bytes");
+        assertThat(out).isEmptyDirectory();
+    }
+
+    @Test
+    void maxPageSizeTakesBytesKibMibOrGibAndRefusesOtherValues() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("pages"));
+        writePage(in.resolve("trade.html"), StandardCharsets.UTF_8, "Ministers agree new chip export rules", TRADE);
+        Path out = dir.resolve("texts");
+
+        for (String good : List.of("1048576", "512KiB", "10 MiB", "1GiB", "64kib")) {
+            Cli.Result run = Cli.execute("extract", "--max-page-size", good, "--in", in.toString(), "--out", out.toString());
+            assertThat(run.exitCode()).as(good + ": " + run.err()).isZero();
+        }
+        for (String bad : List.of("10MB", "0", "-1", "2GiB", "ten", "1.5MiB", "")) {
+            Cli.Result run = Cli.execute("extract", "--max-page-size", bad, "--in", in.toString(), "--out", out.toString());
+            assertThat(run.exitCode()).as(bad).isEqualTo(2);
+            assertThat(run.err()).as(bad).contains("Invalid value " + bad + " for --max-page-size: must be a whole number of "
+                    + "bytes, KiB, MiB or GiB from 1 byte to 1 GiB, for example 10MiB, 512KiB or 1048576");
+        }
+    }
+
+    @Test
+    void aFileNameThatIsNotUtf8KeepsItsBytesInTheNameOfItsTextFile() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("pages"));
+        Path page = rawName(in, "caf%E9.html");
+        writePage(page, StandardCharsets.ISO_8859_1, "Zürich senkt die Marktgebühren", MARKET);
+        Path out = Files.createDirectory(dir.resolve("texts"));
+
+        Cli.Result run = Cli.execute("extract", "--in", in.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(rawName(out, "caf%E9.txt")).content(StandardCharsets.UTF_8).isEqualTo(String.join("\n\n", MARKET) + "\n");
+        assertThat(names(out)).hasSize(1);
+    }
+
+    @Test
+    void controlCharactersOfFileNamesAreEscapedWhenPrinted() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("pages"));
+        Files.createDirectory(in.resolve("red\u001b[31m.html"));
+        mkfifo(in.resolve("title\u001b]0;owned\u0007\u009b.htm"));
+        Path out = dir.resolve("texts\u001b[2J");
+
+        Cli.Result run = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> Cli.execute("extract", "--in", in.toString(), "--out", out.toString()));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err() + run.out()).doesNotContain("\u001b", "\u0007", "\u009b");
+        assertThat(run.err()).contains(in + "/red\\u001b[31m.html: skipped: a folder")
+                .contains(in + "/title\\u001b]0;owned\\u0007\\u009b.htm: skipped: a FIFO");
+        assertThat(run.out()).contains(" to " + dir + "/texts\\u001b[2J in ");
     }
 
     @Test
@@ -224,12 +421,31 @@ class ExtractCommandTest {
         assertThat(help.out().replaceAll("\\s+", " ")).as("the help with its lines joined")
                 .contains("--in=DIR", "--out=DIR", "--recursive", "--threads=N", "NAME.html or NAME.htm",
                         "writes NAME.txt", "without the title", "byte order mark", "<meta charset>", "Exit codes:",
-                        "Some pages failed", "Example:", "newsmon extract --in saved-pages --out texts");
+                        "Some pages failed or were skipped", "Example:", "newsmon extract --in saved-pages --out texts",
+                        "--max-page-size=SIZE", "default: 10 MiB", "Only regular files are read",
+                        "symbolic links to folders are not followed", "never written through a symbolic link");
     }
 
     private static Pattern summary(int pages, Path out, int empty, int failed) {
+        return summary(pages, out, empty, failed, null);
+    }
+
+    private static Pattern summary(int pages, Path out, int empty, int failed, String skipped) {
         return Pattern.compile("extracted " + pages + " pages to " + Pattern.quote(out.toString())
-                + " in \\d+\\.\\d s \\(" + empty + " empty, " + failed + " failed\\)\\R");
+                + " in \\d+\\.\\d s \\(" + empty + " empty, " + failed + " failed\\)"
+                + (skipped == null ? "" : Pattern.quote(", " + skipped)) + "\\R");
+    }
+
+    /** {@code folder/name} with {@code name} given as in a URI, so {@code %E9} is the byte 0xE9 whatever the locale. */
+    private static Path rawName(Path folder, String name) {
+        return Path.of(URI.create(folder.toAbsolutePath().toUri() + name));
+    }
+
+    private static Path mkfifo(Path path) throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        String output = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(mkfifo.waitFor() == 0, () -> "mkfifo failed: " + output);
+        return path;
     }
 
     private static List<String> names(Path folder) throws IOException {
