@@ -46,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         AtomicLong count = new AtomicLong();
-        try (ArticleStore articles = ArticleStore.open(store)) {
+        try (ArticleStore articles = ArticleStore.openForReading(store)) {
             articles.export(new ExportQuery(topic, since), article -> {
                 out.println(Json.writeString(ExportedArticle.of(article)));
                 count.incrementAndGet();

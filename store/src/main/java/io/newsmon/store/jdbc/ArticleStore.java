@@ -76,6 +76,20 @@ public final class ArticleStore implements AutoCloseable {
         return new ArticleStore(JdbcUrls.mask(jdbcUrl), dialect, options, pool);
     }
 
+    /**
+     * Connects to {@code jdbcUrl} to read it, as {@code newsmon export} does: nothing is created or
+     * migrated. A SQLite file must exist, and is opened read-only, so that a database its user may not write
+     * (a backup, another user's data) can be read. A schema older than this version's is refused with what
+     * to do, since bringing it up to date would write.
+     *
+     * @throws StoreException naming the file when it does not exist, or the schema when it is out of date
+     */
+    public static ArticleStore openForReading(String jdbcUrl) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        HikariDataSource pool = Databases.openForReading(jdbcUrl, dialect, StoreOptions.DEFAULTS);
+        return new ArticleStore(JdbcUrls.mask(jdbcUrl), dialect, StoreOptions.DEFAULTS, pool);
+    }
+
     /** The default database, {@code jdbc:sqlite:<workingDir>/newsmon-data/newsmon.db}. */
     public static String defaultSqliteUrl(Path workingDir) {
         return Dialect.SQLITE.urlPrefix() + workingDir.resolve("newsmon-data").resolve("newsmon.db");

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -93,6 +94,8 @@ public enum Dialect {
         }
     };
 
+    /** What makes sqlite-jdbc load a database from the class path or a URL. */
+    private static final String SQLITE_RESOURCE = ":resource:";
     /** SQLite's result code when a statement was interrupted (as its query timeout does). */
     private static final int SQLITE_INTERRUPT = 9;
     /** PostgreSQL's SQLSTATE of a statement cancelled (as its query timeout does). */
@@ -114,6 +117,13 @@ public enum Dialect {
      * @throws IllegalArgumentException naming the URL (password masked) and the supported prefixes
      */
     public static Dialect of(String jdbcUrl) {
+        if (jdbcUrl != null && jdbcUrl.startsWith(SQLITE.urlPrefix)
+                && jdbcUrl.toLowerCase(Locale.ROOT).contains(SQLITE_RESOURCE)) {
+            throw new IllegalArgumentException("JDBC URL \"" + JdbcUrls.mask(jdbcUrl) + "\" is not supported: "
+                    + SQLITE_RESOURCE + " makes the SQLite driver read the database from a class path resource or a"
+                    + " URL, which it would fetch itself, past the checks newsmon applies to every address it fetches;"
+                    + " give the path of a database file, for example jdbc:sqlite:newsmon-data/newsmon.db");
+        }
         if (jdbcUrl != null) {
             for (Dialect dialect : values()) {
                 if (jdbcUrl.startsWith(dialect.urlPrefix)) {

@@ -44,6 +44,32 @@ class ArticleStoreTest extends ArticleStoreContract {
     }
 
     @Test
+    void openingForReadingRefusesADatabaseFileThatDoesNotExistAndCreatesNothing() {
+        Path missing = dir.resolve("elsewhere").resolve("news.db");
+
+        assertThatThrownBy(() -> ArticleStore.openForReading("jdbc:sqlite:" + missing))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("the SQLite database " + missing + " does not exist: reading needs the database file that"
+                        + " newsmon run or newsmon store wrote; check the path of --store");
+        assertThat(dir.resolve("elsewhere")).doesNotExist();
+    }
+
+    @Test
+    void openingForReadingReadsWhatWasStoredAndWritesNothing() throws Exception {
+        store.upsert(List.of(article("a", "2024-03-05T08:00:00Z", null)));
+        store.close();
+        Path file = dir.resolve("data").resolve("newsmon.db");
+        long modified = Files.getLastModifiedTime(file).toMillis();
+
+        try (ArticleStore reader = ArticleStore.openForReading(url)) {
+            assertThat(reader.find("a")).isPresent();
+            assertThatThrownBy(() -> reader.upsert(List.of(article("b", "2024-03-05T08:00:01Z", null))))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("readonly");
+        }
+        assertThat(Files.getLastModifiedTime(file).toMillis()).isEqualTo(modified);
+    }
+
+    @Test
     void reportsALockedDatabaseAsUnavailableAndWritesTheBatchOnRetry() throws SQLException {
         var batch = List.of(article("a", "2024-03-05T08:00:00Z", null), article("b", "2024-03-05T08:00:01Z", null));
         try (ArticleStore impatient = ArticleStore.open(url, StoreOptions.DEFAULTS

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DialectTest {
@@ -29,6 +30,20 @@ class DialectTest {
                         + " jdbc:sqlite:, jdbc:postgresql:");
         assertThatThrownBy(() -> Dialect.of(null)).hasMessageContaining("\"null\" is not supported");
         assertThatThrownBy(() -> Dialect.of("JDBC:SQLITE:x.db")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** sqlite-jdbc would fetch such a database itself, from a URL newsmon's address guard never sees. */
+    @Test
+    void refusesSqliteUrlsThatReadTheDatabaseFromAResource() {
+        for (String url : List.of("jdbc:sqlite::resource:http://127.0.0.1:9/x.db", "jdbc:sqlite::RESOURCE:jar:file:a!/x",
+                "jdbc:sqlite:file::resource:http://169.254.169.254/x.db")) {
+            assertThatThrownBy(() -> Dialect.of(url)).as(url)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("JDBC URL \"" + url + "\" is not supported: ")
+                    .hasMessageContaining(":resource: makes the SQLite driver read the database from a class path resource"
+                            + " or a URL")
+                    .hasMessageContaining("give the path of a database file");
+        }
     }
 
     @Test
