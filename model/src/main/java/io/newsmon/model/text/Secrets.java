@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code passphrase}, {@code pwd}, {@code secret}, {@code token}, {@code credential}, {@code signature},
  * {@code apikey}, {@code access_key} or {@code session_id}, ends with {@code key}, or is {@code sig},
  * {@code pass}, {@code auth}, {@code authorization} or {@code jwt}, in any case. Its value ends at white
- * space, {@code &}, {@code ;}, a quote, a comma before a space, or the end; a value in quotes or braces
+ * space, {@code &}, {@code ;}, a quote, a comma or colon before a space, or the end; a value in quotes or braces
  * ({@code {a;b}}) is masked whole. Masking twice gives the same text. Linear in the length of the text.
  */
 public final class Secrets {
@@ -30,7 +30,7 @@ public final class Secrets {
     /** {@code //user:password@}: the password ends at the last {@code @} before the path. */
     private static final Pattern USER_INFO = Pattern.compile("(//[^/\\s:@?#]*:)[^/\\s?#]*@");
     private static final Pattern PARAMETER = Pattern.compile(
-            "(?<![\\w.\\-])([\\w.\\-]{1,64})([ \\t]*=[ \\t]*)(\"[^\"]*\"?|'[^']*'?|\\{[^}]*}?|(?:[^\\s&;\"',]|,(?!\\s|$))*)");
+            "(?<![\\w.\\-])([\\w.\\-]{1,64})([ \\t]*=[ \\t]*)(\"[^\"]*\"?|'[^']*'?|\\{[^}]*}?|(?:[^\\s&;\"',:]|[,:](?!\\s|$))*)");
     private static final Pattern SECRET_NAME = Pattern.compile(
             ".*(?:password|passwd|passphrase|pwd|secret|token|credential|signature|api[_-]?key|access[_-]?key"
                     + "|session[_-]?id).*|.*key|sig|pass|auth|authorization|jwt");

@@ -35,6 +35,7 @@ class SecretsTest {
             Connecting with URL: jdbc:x://h/d?password=SECRET123 now     | Connecting with URL: jdbc:x://h/d?password=*** now
             password = hunter2, user = ann                               | password = ***, user = ann
             password=a,b,c                                               | password=***
+            feed http://h/f?token=a:b:c: HTTP status 404                 | feed http://h/f?token=***: HTTP status 404
             https://example.org/rss?password=                            | https://example.org/rss?password=
             """)
     void masksTheValuesOfParametersNamedLikeSecrets(String text, String masked) {
