@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Both formats mask passwords, tokens and keys in every message, argument and exception message, of
  * newsmon and of the libraries alike ({@code jdbc:postgresql://db/news?password=***},
  * {@code http://ann:***@example.org/feed.xml}), and neither writes a raw control character: the console
- * escapes them ({@code \u001b[2J}), JSON as JSON does. See {@link MaskingPatternLayoutEncoder} and
+ * escapes them (<code>&#92;u001b[2J</code>), JSON as JSON does. See {@link MaskingPatternLayoutEncoder} and
  * {@link MaskingJsonEncoder}, which {@code logback.xml} and this class install.
  *
  * <p>This is the only class that sees logback; elsewhere newsmon logs through SLF4J.

@@ -6,14 +6,13 @@ package io.newsmon.model.text;
  * and {@link #text} and {@link #url} also mask secrets ({@link Secrets}).
  *
  * <p>Escaped are the C0 controls (U+0000 to U+001F; {@code \n}, {@code \r} and {@code \t} as such, the
- * others as {@code \}{@code u001b}), DEL, the C1 controls (U+0080 to U+009F), and the characters that
+ * others as <code>&#92;u001b</code>), DEL, the C1 controls (U+0080 to U+009F), and the characters that
  * reorder or break lines: U+061C, U+200E, U+200F, U+2028 to U+202E and U+2066 to U+2069. A backslash is
  * kept as it is, so escaping twice gives the same text.
  *
- * <pre>{@code
- * Printable.escape("\u001b]0;pwned\u0007")                     // "\u001b]0;pwned\u0007" as 18 visible characters
- * Printable.url("http://ann:hunter2@example.org/feed.xml")     // "http://ann:***@example.org/feed.xml"
- * }</pre>
+ * <p>For example {@code escape} turns the characters ESC {@code ]0;pwned} BEL, which retitle a terminal,
+ * into the 18 visible characters <code>&#92;u001b]0;pwned&#92;u0007</code>, and
+ * {@code url("http://ann:hunter2@example.org/feed.xml")} gives {@code http://ann:***@example.org/feed.xml}.
  */
 public final class Printable {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -50,7 +49,7 @@ public final class Printable {
     /**
      * JSON text with the characters that JSON allows raw inside strings but that a terminal acts on (DEL,
      * the C1 controls, the bidirectional and line separator characters above) written as JSON
-     * {@code \}{@code uXXXX} escapes; the JSON value read back is the same. JSON writers escape the C0
+     * <code>&#92;uXXXX</code> escapes; the JSON value read back is the same. JSON writers escape the C0
      * controls themselves, and outside strings JSON has none of these characters.
      */
     public static String escapeInJson(String json) {
