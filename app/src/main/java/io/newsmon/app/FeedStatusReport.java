@@ -2,6 +2,9 @@ package io.newsmon.app;
 
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.model.FeedState;
+import io.newsmon.model.Json;
+import io.newsmon.model.text.Printable;
+import io.newsmon.model.text.Secrets;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +12,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-/** The health of each configured feed, for {@code newsmon feeds status}. */
+/**
+ * The health of each configured feed, for {@code newsmon feeds status}. The URLs and the error message
+ * have their passwords, tokens and keys masked ({@code http://ann:***@example.org/rss}); every field that
+ * came from outside (URL, name, error, validators) is printed with its control characters escaped, as text
+ * (<code>&#92;u001b[2J</code>) or as JSON escapes.
+ */
 record FeedStatusReport(List<Row> rows) {
     /**
      * One feed's health.
      *
-     * @param status "ok", "failing" or "never polled"
+     * @param url              the feed's URL, secrets masked
+     * @param status           "ok", "failing" or "never polled"
+     * @param lastErrorMessage why the last poll failed, secrets masked, or null
      */
     record Row(String url, String name, String status, Instant lastSuccess, Instant lastError, String lastErrorMessage,
                int consecutiveFailures, Instant nextPoll, Duration interval, int lastNewArticles, long articlesPublished,
@@ -27,10 +37,11 @@ record FeedStatusReport(List<Row> rows) {
 
     private static Row row(FeedSource feed, FeedState state) {
         if (state == null) {
-            return new Row(feed.url(), feed.name(), "never polled", null, null, null, 0, null, null, 0, 0, null, null);
+            return new Row(Secrets.mask(feed.url()), feed.name(), "never polled", null, null, null, 0, null, null, 0, 0,
+                    null, null);
         }
-        return new Row(feed.url(), feed.name(), state.healthy() ? "ok" : "failing", state.lastSuccess(), state.lastError(),
-                state.lastErrorMessage(), state.consecutiveFailures(), state.nextPoll(), state.interval(),
+        return new Row(Secrets.mask(feed.url()), feed.name(), state.healthy() ? "ok" : "failing", state.lastSuccess(),
+                state.lastError(), Secrets.mask(state.lastErrorMessage()), state.consecutiveFailures(), state.nextPoll(), state.interval(),
                 state.lastNewArticles(), state.articlesPublished(), state.etag(), state.lastModified());
     }
 
@@ -43,7 +54,7 @@ record FeedStatusReport(List<Row> rows) {
         out.printf("%d feeds: %d ok, %d failing, %d never polled%n", rows.size(), rows.size() - failing() - never,
                 failing(), never);
         for (Row row : rows) {
-            out.printf("%n%s (%s)%n", row.url(), row.name());
+            out.printf("%n%s (%s)%n", Printable.text(row.url()), Printable.text(row.name()));
             out.printf("  status        %s%n", row.consecutiveFailures() > 0
                     ? "failing, " + row.consecutiveFailures() + " poll(s) in a row" : row.status());
             if (row.nextPoll() == null) {
@@ -51,7 +62,7 @@ record FeedStatusReport(List<Row> rows) {
             }
             out.printf("  last success  %s%n", time(row.lastSuccess()));
             if (row.lastError() != null) {
-                out.printf("  last error    %s: %s%n", time(row.lastError()), row.lastErrorMessage());
+                out.printf("  last error    %s: %s%n", time(row.lastError()), Printable.text(row.lastErrorMessage()));
             }
             out.printf("  next poll     %s%n", time(row.nextPoll()));
             out.printf("  interval      %s; %d new at the last poll, %d published in all%n",
@@ -62,13 +73,18 @@ record FeedStatusReport(List<Row> rows) {
         }
     }
 
+    /** One JSON object per row and line, with every control character written as a JSON escape. */
+    void printJson(PrintWriter out) {
+        rows.forEach(row -> out.println(Printable.escapeInJson(Json.writeString(row))));
+    }
+
     private static String time(Instant instant) {
         return instant == null ? "never" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String validators(Row row) {
-        String etag = row.etag() == null ? "" : "ETag " + row.etag();
-        String modified = row.lastModified() == null ? "" : "Last-Modified " + row.lastModified();
+        String etag = row.etag() == null ? "" : "ETag " + Printable.text(row.etag());
+        String modified = row.lastModified() == null ? "" : "Last-Modified " + Printable.text(row.lastModified());
         return etag.isEmpty() || modified.isEmpty() ? etag + modified : etag + ", " + modified;
     }
 }

@@ -3,6 +3,7 @@ package io.newsmon.app;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.ingest.config.FeedsFile;
 import io.newsmon.ingest.config.OpmlFile;
+import io.newsmon.model.text.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,9 +36,9 @@ final class FeedsImportCommand implements Callable<Integer> {
         List<FeedSource> found = OpmlFile.read(opml);
         List<FeedSource> added = FeedsFile.append(feeds, found);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%d feeds in %s: %d added to %s, %d already there%n", found.size(), opml, added.size(), feeds,
-                found.size() - added.size());
-        added.forEach(feed -> out.printf("  + %s (%s)%n", feed.url(), feed.name()));
+        out.printf("%d feeds in %s: %d added to %s, %d already there%n", found.size(), Printable.escape(opml.toString()),
+                added.size(), Printable.escape(feeds.toString()), found.size() - added.size());
+        added.forEach(feed -> out.printf("  + %s (%s)%n", Printable.url(feed.url()), Printable.text(feed.name())));
         out.flush();
         return 0;
     }

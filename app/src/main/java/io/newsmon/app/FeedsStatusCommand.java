@@ -4,7 +4,6 @@ import io.newsmon.app.config.ConfigOptions;
 import io.newsmon.ingest.IngestService;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.model.FeedState;
-import io.newsmon.model.Json;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -49,7 +48,7 @@ final class FeedsStatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         FeedStatusReport report = new FeedStatusReport(feeds, states, Clock.systemUTC().instant());
         if (json) {
-            report.rows().forEach(row -> out.println(Json.writeString(row)));
+            report.printJson(out);
         } else {
             report.print(out);
         }

@@ -6,11 +6,16 @@ import io.newsmon.app.config.ConfigCommand;
 import io.newsmon.enrich.tag.TopicsFileException;
 import io.newsmon.ingest.config.FeedsFileException;
 import io.newsmon.kafka.KafkaUnavailableException;
+import io.newsmon.model.text.Printable;
+import io.newsmon.model.text.Secrets;
 import io.newsmon.store.jdbc.StoreUnavailableException;
+import java.io.PrintWriter;
 import java.util.Map;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code newsmon} command: a news monitor built on Apache Kafka. */
 @Command(name = "newsmon", mixinStandardHelpOptions = true, version = "newsmon 0.1.0",
@@ -49,13 +54,35 @@ public final class Newsmon {
         CommandLine cli = new CommandLine(new Newsmon());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (isExpected(e)) {
-                commandLine.getErr().println("newsmon " + commandLine.getCommandName() + ": " + e.getMessage());
+                commandLine.getErr().println("newsmon " + commandLine.getCommandName() + ": " + shown(e.getMessage()));
                 return CONFIG_ERROR;
             }
             throw e;
         });
+        cli.setParameterExceptionHandler(Newsmon::badArguments);
         CommandLineSettings.install(cli, env, CONFIG_ERROR);
         return cli;
+    }
+
+    /**
+     * As picocli's own handler (the message, then the suggestions or else the usage), but the message, which
+     * quotes the arguments, is shown with its secrets masked and control characters escaped:
+     * {@code Unknown option: '--stor=jdbc:postgresql://db/news?password=***'}.
+     */
+    private static int badArguments(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(commandLine.getColorScheme().errorText(shown(e.getMessage())));
+        if (!UnmatchedArgumentException.printSuggestions(e, err)) {
+            commandLine.usage(err, commandLine.getColorScheme());
+        }
+        err.flush();
+        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** A message that may quote arguments or outside text: secrets masked, control characters but line breaks escaped. */
+    private static String shown(String message) {
+        return Printable.escapeKeepingLines(Secrets.mask(message));
     }
 
     private static boolean isExpected(Exception e) {

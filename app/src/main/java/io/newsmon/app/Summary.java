@@ -1,10 +1,12 @@
 package io.newsmon.app;
 
 import io.newsmon.ingest.IngestReport;
+import io.newsmon.model.text.Printable;
 import java.io.PrintWriter;
 
 /**
- * What one {@code run --once} did, printed at the end.
+ * What one {@code run --once} did, printed at the end; each error line with its passwords and tokens
+ * masked and its control characters escaped ({@link Printable#text}).
  *
  * @param ingest      what ingest polled and fetched
  * @param duplicates  articles enrich found to duplicate an earlier one
@@ -28,7 +30,7 @@ record Summary(IngestReport ingest, long duplicates, long stored, long unchanged
         out.printf("  stored     %d new, %d already stored%n", stored, unchanged);
         out.printf("  duplicates %d%n", duplicates);
         out.printf("  errors     %d%n", errors);
-        ingest.errors().forEach(error -> out.printf("    %s%n", error));
+        ingest.errors().forEach(error -> out.printf("    %s%n", Printable.text(error)));
         if (deadLetters > 0) {
             out.printf("    %d records sent to news.dlq (see the log for each)%n", deadLetters);
         }

@@ -11,6 +11,7 @@ import io.newsmon.ingest.fetch.FetchResult;
 import io.newsmon.ingest.fetch.Validators;
 import io.newsmon.ingest.politeness.PoliteFetcher;
 import io.newsmon.model.FeedEntry;
+import io.newsmon.model.text.Printable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,14 @@ final class FeedReader {
     record NotModified(Duration freshFor, Validators validators) implements Outcome {
     }
 
-    /** The feed gave no entries: {@code reason} names the URL and the rule. */
+    /**
+     * The feed gave no entries: {@code reason} names the URL and the rule, safe to print ({@link Printable#text}:
+     * secrets masked, control characters escaped).
+     */
     record Failed(FailureKind kind, String reason, Duration retryAfter) implements Outcome {
+        Failed {
+            reason = Printable.text(reason);
+        }
     }
 
     private final PoliteFetcher.Fetch fetch;

@@ -7,14 +7,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsmon.ingest.fetch.FailureKind;
 import io.newsmon.ingest.fetch.FetchResult;
+import io.newsmon.model.text.Printable;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
- * The meters of ingest, per feed: tag {@code feed} is the feed's URL as configured, and a page counts
- * under the feed whose entry led to it. Names are Micrometer's; Prometheus shows them as in brackets.
+ * The meters of ingest, per feed: tag {@code feed} is the feed's URL as configured, shown as
+ * {@link Printable#url} shows it (a password or token in it masked: {@code http://ann:***@example.org/rss}),
+ * and a page counts under the feed whose entry led to it. Names are Micrometer's; Prometheus shows them as in brackets.
  *
  * <ul>
  *   <li>{@value #FETCHES} ({@code newsmon_ingest_fetches_total}), counter, tags {@code feed},
@@ -80,7 +82,7 @@ public final class IngestMetrics {
         String outcome = switch (result) {
             case FetchResult.Fetched page -> {
                 DistributionSummary.builder(BYTES).description("body bytes of 2xx responses, decompressed")
-                        .baseUnit("bytes").tags("feed", feed, "target", target.tag()).register(registry)
+                        .baseUnit("bytes").tags("feed", shown(feed), "target", target.tag()).register(registry)
                         .record(page.body().length);
                 yield "ok";
             }
@@ -91,19 +93,24 @@ public final class IngestMetrics {
             }
         };
         Counter.builder(FETCHES).description("fetches of feeds and article pages")
-                .tags("feed", feed, "target", target.tag(), "outcome", outcome).register(registry).increment();
+                .tags("feed", shown(feed), "target", target.tag(), "outcome", outcome).register(registry).increment();
     }
 
     /** Counts a failure of {@code kind}: a failed fetch, or a document fetched but of no use. */
     void failed(String feed, Target target, FailureKind kind) {
         Counter.builder(ERRORS).description("failed fetches and unusable documents, by kind")
-                .tags("feed", feed, "target", target.tag(), "kind", kind.tag()).register(registry).increment();
+                .tags("feed", shown(feed), "target", target.tag(), "kind", kind.tag()).register(registry).increment();
     }
 
     /** Times one fetch sent for {@code feed}. */
     void took(String feed, Target target, Duration time) {
         Timer.builder(LATENCY).description("time of fetches sent, redirects included, politeness waits excluded")
-                .tags("feed", feed, "target", target.tag()).register(registry).record(time);
+                .tags("feed", shown(feed), "target", target.tag()).register(registry).record(time);
+    }
+
+    /** The {@code feed} tag of the feed at {@code url}. */
+    private static String shown(String url) {
+        return Printable.url(url);
     }
 
     /**

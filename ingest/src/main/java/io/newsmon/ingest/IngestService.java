@@ -7,6 +7,7 @@ import io.newsmon.kafka.Topics;
 import io.newsmon.model.FeedState;
 import io.newsmon.model.Json;
 import io.newsmon.model.RawPage;
+import io.newsmon.model.text.Printable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,7 +152,7 @@ public final class IngestService implements AutoCloseable {
         pagesPublished.addAndGet(poll.published());
         pagesFailed.addAndGet(poll.pagesFailed());
         if (!poll.failed()) {
-            LOG.info("feed {}: {}, {} new of {} entries published, {} pages failed; next poll at {}", poll.feed().url(),
+            LOG.info("feed {}: {}, {} new of {} entries published, {} pages failed; next poll at {}", Printable.url(poll.feed().url()),
                     poll.notModified() ? "not modified" : "read", poll.published(), poll.entries(), poll.pagesFailed(),
                     poll.state().nextPoll());
         }

@@ -17,6 +17,7 @@ import io.newsmon.model.ContentTypes;
 import io.newsmon.model.FeedEntry;
 import io.newsmon.model.FeedState;
 import io.newsmon.model.RawPage;
+import io.newsmon.model.text.Printable;
 import io.newsmon.model.url.UrlCanonicalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,8 @@ import org.slf4j.LoggerFactory;
  * pages are fetched on virtual threads. A page is added to {@link SeenIds} only after the
  * {@link PageSink} has accepted it. One failing feed or page never stops the others. Fetches are counted
  * and timed per feed ({@link IngestMetrics}), and {@link #health} tells which feeds have gone silent.
+ * Feed and page URLs are logged and reported as {@link Printable#url} shows them, passwords and tokens
+ * masked, and every reason is safe to print.
  *
  * <p>Example: {@code new Ingester(new HttpFetcher(FetchSettings.defaults()), PolitenessSettings.defaults(),
  * IngestSettings.defaults(), Clock.systemUTC()).pollOnce(feeds, states, seen, producer::publish)}.
@@ -216,9 +219,9 @@ public final class Ingester implements AutoCloseable {
                 case FeedReader.Read entries -> deliverAll(feed, before, entries, seen, sink, round);
             };
         } catch (RuntimeException e) {
-            LOG.error("ingest: polling {} failed unexpectedly", feed.url(), e);
+            LOG.error("ingest: polling {} failed unexpectedly", Printable.url(feed.url()), e);
             metrics.failed(feed.url(), Target.FEED, FailureKind.OTHER);
-            poll = failed(feed, before, "polling " + feed.url() + " failed unexpectedly: " + e, null);
+            poll = failed(feed, before, Printable.text("polling " + feed.url() + " failed unexpectedly: " + e), null);
         }
         keep(states, poll);
         return poll;
@@ -245,9 +248,10 @@ public final class Ingester implements AutoCloseable {
 
     private FeedPoll failed(FeedSource feed, FeedState before, String reason, Duration retryAfter) {
         FeedState after = schedule.afterFailure(before, clock.instant(), reason, retryAfter);
-        LOG.warn("feed {}: {} ({} failure(s) in a row; next try at {})", feed.url(), reason,
+        String shown = Printable.url(feed.url());
+        LOG.warn("feed {}: {} ({} failure(s) in a row; next try at {})", shown, reason,
                 after.consecutiveFailures(), after.nextPoll());
-        return new FeedPoll(feed, after, true, false, 0, 0, 0, List.of("feed " + feed.url() + ": " + reason));
+        return new FeedPoll(feed, after, true, false, 0, 0, 0, List.of("feed " + shown + ": " + reason));
     }
 
     private FeedPoll deliverAll(FeedSource feed, FeedState before, FeedReader.Read read, SeenIds seen, PageSink sink,
@@ -307,10 +311,15 @@ public final class Ingester implements AutoCloseable {
     }
 
     /**
-     * Fetches and delivers one claimed page; returns null, the error line "url: reason", or
+     * Fetches and delivers one claimed page; returns null, the error line "url: reason" (safe to print), or
      * {@link #LEFT_AT_DEADLINE} when the round ended before the page was fetched.
      */
     private String deliver(Candidate candidate, SeenIds seen, PageSink sink, Round round) {
+        String error = attempt(candidate, seen, sink, round);
+        return error == null || error == LEFT_AT_DEADLINE ? error : Printable.text(error);
+    }
+
+    private String attempt(Candidate candidate, SeenIds seen, PageSink sink, Round round) {
         try {
             if (round.ended()) {
                 return LEFT_AT_DEADLINE;
@@ -352,7 +361,8 @@ public final class Ingester implements AutoCloseable {
     private String notHtml(Candidate candidate, FetchResult.Fetched page, SeenIds seen) throws Exception {
         metrics.failed(candidate.source().url(), Target.PAGE, FailureKind.NOT_HTML);
         return giveUpLater(candidate, seen, page.url() + " is "
-                + (page.contentType().isEmpty() ? "of no content type" : page.contentType()) + ", not an HTML page");
+                + (page.contentType().isEmpty() ? "of no content type" : Printable.escape(page.contentType()))
+                + ", not an HTML page");
     }
 
     private String giveUpLater(Candidate candidate, SeenIds seen, String reason) throws Exception {
@@ -377,7 +387,7 @@ public final class Ingester implements AutoCloseable {
             states.put(poll.state());
         } catch (Exception e) {
             LOG.error("ingest: the state of feed {} could not be kept; it will be polled again as if new: {}",
-                    poll.feed().url(), e.toString());
+                    Printable.url(poll.feed().url()), e.toString());
         }
     }
 

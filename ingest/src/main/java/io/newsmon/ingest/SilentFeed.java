@@ -1,5 +1,6 @@
 package io.newsmon.ingest;
 
+import io.newsmon.model.text.Printable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -17,10 +18,10 @@ import java.time.Instant;
  * @param expectedInterval how often it is expected to be read
  */
 public record SilentFeed(String url, String name, Instant lastSuccess, Duration expectedInterval) {
-    /** The feed in a line: its URL, its last success and its expected interval. */
+    /** The feed in a line: its URL for display ({@link Printable#url}), its last success and its expected interval. */
     public String describe() {
         String since = lastSuccess == null ? "never read successfully" : "no success since " + lastSuccess;
-        return url + " (" + since + ", expected every " + human(expectedInterval) + ")";
+        return Printable.url(url) + " (" + since + ", expected every " + human(expectedInterval) + ")";
     }
 
     /** {@code duration} for people: {@code 45 s}, {@code 15 min}, {@code 2 h}, {@code 1 h 30 min}. */

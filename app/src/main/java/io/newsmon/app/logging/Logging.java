@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
  *       cause).</li>
  * </ul>
  *
+ * <p>Both formats mask passwords, tokens and keys in every message, argument and exception message, of
+ * newsmon and of the libraries alike ({@code jdbc:postgresql://db/news?password=***},
+ * {@code http://ann:***@example.org/feed.xml}), and neither writes a raw control character: the console
+ * escapes them (<code>&#92;u001b[2J</code>), JSON as JSON does. See {@link MaskingPatternLayoutEncoder} and
+ * {@link MaskingJsonEncoder}, which {@code logback.xml} and this class install.
+ *
  * <p>This is the only class that sees logback; elsewhere newsmon logs through SLF4J.
  */
 public final class Logging {
@@ -39,9 +45,13 @@ public final class Logging {
      * logger. Does nothing when SLF4J is bound to another backend.
      */
     public static void apply(String format, String level) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            apply(context, format, level);
         }
+    }
+
+    /** Applies {@code format} and {@code level} to the root logger of {@code context}. */
+    static void apply(LoggerContext context, String format, String level) {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(level, Level.INFO));
         boolean json = "json".equals(format.toLowerCase(Locale.ROOT));
@@ -52,9 +62,12 @@ public final class Logging {
         }
     }
 
-    /** The JSON encoder: one line per event with time, level, thread, logger, message and throwable. */
+    /**
+     * The JSON encoder: one line per event with time, level, thread, logger, message and throwable, secrets
+     * masked ({@link MaskingJsonEncoder}).
+     */
     public static JsonEncoder jsonEncoder(Context context) {
-        JsonEncoder encoder = new JsonEncoder();
+        JsonEncoder encoder = new MaskingJsonEncoder();
         encoder.setContext(context);
         encoder.setWithSequenceNumber(false);
         encoder.setWithNanoseconds(false);

@@ -19,10 +19,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -96,5 +98,87 @@ class LoggingTest {
         } finally {
             Logging.apply("console", "INFO");
         }
+    }
+
+    @Test
+    void theConsoleFormatMasksPasswordsAndEscapesControlCharactersOfEveryLoggerAtDebug() throws Exception {
+        String err = logThroughTheLaunchersConfiguration("console", LoggingTest::logSecretsAndEscapes);
+
+        assertThat(err).doesNotContain("SECRET123", "PASSWORD", "TOKEN9", "EXCEPTIONPW")
+                .contains("Connecting with URL: jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=***")
+                .contains("feed http://user:***@news.example/feed.xml?token=***: redirect to \"\\u001b]0;pwned\\u0007\"")
+                .contains("title \\u001b[2J\\nforged line \\u009b\\u202e")
+                .contains("java.sql.SQLException: No suitable driver found for jdbc:postgresql://db/x?password=***");
+        assertThat(err.chars().filter(c -> c == 0x1b || c == 0x07 || c >= 0x80 && c <= 0x9f || c == 0x202e))
+                .as("raw control characters").isEmpty();
+        assertThat(err.lines()).noneMatch(line -> line.startsWith("forged line"));
+    }
+
+    @Test
+    void theJsonFormatMasksPasswordsAndLeavesNoRawControlCharacterInValidJson() throws Exception {
+        String err = logThroughTheLaunchersConfiguration("json", LoggingTest::logSecretsAndEscapes);
+
+        assertThat(err).doesNotContain("SECRET123", "PASSWORD", "TOKEN9", "EXCEPTIONPW");
+        assertThat(err.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f || c == 0x202e))
+                .as("raw control characters").isEmpty();
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (String line : err.lines().toList()) {
+            events.add(JSON.readTree(line));
+        }
+        assertThat(events).extracting(event -> event.get("formattedMessage").asText()).contains(
+                "Connecting with URL: jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=***",
+                "feed http://user:***@news.example/feed.xml?token=***: redirect to \"\u001b]0;pwned\u0007\"",
+                "title \u001b[2J\nforged line \u009b\u202e");
+        assertThat(events).anySatisfy(event -> assertThat(event.get("throwable").path("message").asText())
+                .isEqualTo("No suitable driver found for jdbc:postgresql://db/x?password=***"));
+    }
+
+    @Test
+    void thePostgresqlDriverDoesNotLogAtDebugEvenWhenTheRootLevelIsDebug() throws Exception {
+        LoggerContext context = launchersContext();
+        Logging.apply(context, "console", "DEBUG");
+
+        assertThat(context.getLogger("io.newsmon.store.jdbc.Databases").isDebugEnabled()).isTrue();
+        assertThat(context.getLogger("org.postgresql.Driver").isDebugEnabled()).isFalse();
+        assertThat(context.getLogger("org.postgresql.Driver").isInfoEnabled()).isTrue();
+    }
+
+    /** What the launcher's logback.xml writes to standard error at DEBUG in {@code format}. */
+    private static String logThroughTheLaunchersConfiguration(String format, Consumer<LoggerContext> logging)
+            throws Exception {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        LoggerContext context = launchersContext();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            Logging.apply(context, format, "DEBUG");
+            logging.accept(context);
+        } finally {
+            System.setErr(stderr);
+            context.stop();
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private static LoggerContext launchersContext() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        try (InputStream xml = Files.newInputStream(Path.of("src/main/resources/logback.xml"))) {
+            configurator.doConfigure(xml);
+        }
+        return context;
+    }
+
+    /** Logs as a JDBC driver, a library quoting a hostile page and a failed connection would. */
+    private static void logSecretsAndEscapes(LoggerContext context) {
+        context.getLogger("com.example.jdbc.Driver")
+                .debug("Connecting with URL: jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=SECRET123");
+        context.getLogger("com.example.Fetcher").warn("feed {}: redirect to \"{}\"",
+                "http://user:PASSWORD@news.example/feed.xml?token=TOKEN9", "\u001b]0;pwned\u0007");
+        context.getLogger("com.example.Parser").info("title {}", "\u001b[2J\nforged line \u009b\u202e");
+        context.getLogger("com.example.Pool").error("cannot connect",
+                new java.sql.SQLException("No suitable driver found for jdbc:postgresql://db/x?password=EXCEPTIONPW"));
     }
 }

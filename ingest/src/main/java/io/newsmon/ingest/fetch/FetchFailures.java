@@ -1,5 +1,6 @@
 package io.newsmon.ingest.fetch;
 
+import io.newsmon.model.text.Printable;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
@@ -93,6 +94,7 @@ final class FetchFailures {
         return false;
     }
 
+    /** The deepest message of {@code error}'s causes, escaped: the HTTP client quotes headers it refuses. */
     private static String rootMessage(Throwable error, String fallback) {
         String message = null;
         for (Throwable t = error; t != null; t = t.getCause()) {
@@ -100,6 +102,6 @@ final class FetchFailures {
                 message = t.getMessage();
             }
         }
-        return message == null ? fallback : message;
+        return message == null ? fallback : Printable.escape(message);
     }
 }

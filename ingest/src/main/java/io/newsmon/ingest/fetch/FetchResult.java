@@ -1,5 +1,6 @@
 package io.newsmon.ingest.fetch;
 
+import io.newsmon.model.text.Printable;
 import java.time.Duration;
 
 /**
@@ -53,7 +54,9 @@ public sealed interface FetchResult {
      * @param url        the URL asked for
      * @param kind       what went wrong, for metrics and callers that branch on it
      * @param reason     what happened, naming the host or status, for example
-     *                   {@code HTTP status 404 from https://example.org/feed.xml}
+     *                   {@code HTTP status 404 from https://example.org/feed.xml}; kept safe to print
+     *                   ({@link Printable#text}): passwords, tokens and keys of the URLs it names are
+     *                   masked and control characters, from headers for example, escaped
      * @param status     the HTTP status of the last response, or 0 when none arrived (refused,
      *                   unreachable, timed out before the headers, disallowed by robots.txt); a 2xx
      *                   when the body then failed (too large, timed out, corrupt)
@@ -63,8 +66,9 @@ public sealed interface FetchResult {
     record Failed(String url, FailureKind kind, String reason, int status, Duration retryAfter) implements FetchResult {
         public Failed {
             if (kind == null) {
-                throw new IllegalArgumentException("the failure kind of the fetch of " + url + " is missing");
+                throw new IllegalArgumentException("the failure kind of the fetch of " + Printable.url(url) + " is missing");
             }
+            reason = Printable.text(reason);
         }
 
         /** A failure without an HTTP response. */

@@ -2,6 +2,7 @@ package io.newsmon.ingest.fetch;
 
 import io.newsmon.ingest.url.UrlResolver;
 import io.newsmon.model.ContentTypes;
+import io.newsmon.model.text.Printable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,7 +35,8 @@ import java.util.concurrent.TimeoutException;
  * {@link FetchSettings#requestTimeout()}. Anything that yields no 2xx page is a {@link FetchResult.Failed}
  * whose reason names the host or status, for example {@code HTTP status 404 from https://example.org/feed.xml},
  * whose {@link FailureKind} says what went wrong, with the status and {@code Retry-After} of the last
- * response; {@link #fetch(String)} never throws.
+ * response; {@link #fetch(String)} never throws. A reason is safe to print: the header values it quotes
+ * have their control characters escaped, and the URLs it names their passwords and tokens masked.
  *
  * <p>Conditional GET: the {@link Validators} go with the first request only, since they describe the
  * URL they came from, not wherever it redirects to. A 304 to that request is a
@@ -191,7 +193,7 @@ public final class HttpFetcher implements AutoCloseable {
             throw failure(FailureKind.TOO_LARGE, e.getMessage() + " at " + uri, response);
         } catch (IOException e) {
             throw failure(FailureKind.DECODING,
-                    "cannot decode the " + encoding + " body of " + uri + ": " + e.getMessage(), response);
+                    "cannot decode the " + Printable.escape(encoding) + " body of " + uri + ": " + e.getMessage(), response);
         }
     }
 
@@ -199,7 +201,7 @@ public final class HttpFetcher implements AutoCloseable {
         String location = response.headers().firstValue("Location").orElseThrow(() -> failure(FailureKind.REDIRECTS,
                 "HTTP status " + response.statusCode() + " from " + from + " has no Location header", response));
         String target = UrlResolver.resolve(from.toString(), location).orElseThrow(() -> failure(FailureKind.REDIRECTS,
-                "redirect from " + from + " to \"" + location + "\", which is not an http(s) URL", response));
+                "redirect from " + from + " to \"" + Printable.escape(location) + "\", which is not an http(s) URL", response));
         return parse(target);
     }
 

@@ -121,6 +121,46 @@ class HttpFetcherTest {
     }
 
     @Test
+    void quotesAHostileLocationWithItsControlCharactersEscaped() {
+        server.redirect("/moved", 302, "javascript:\u009b2J\u0085");
+
+        String reason = reason(fetcher.fetch(server.url("/moved")));
+
+        assertThat(reason).isEqualTo("redirect from " + server.url("/moved")
+                + " to \"javascript:\\u009b2J\\u0085\", which is not an http(s) URL");
+    }
+
+    @Test
+    void quotesAHeaderTheHttpClientRefusesWithItsEscapeSequencesEscaped() {
+        server.redirect("/moved", 302, "javascript:\u001b]0;pwned\u0007\u001b[2J");
+
+        String reason = reason(fetcher.fetch(server.url("/moved")));
+
+        assertThat(reason).startsWith("fetching " + server.url("/moved") + " failed: ")
+                .contains("javascript:\\u001b]0;pwned\\u0007\\u001b[2J")
+                .doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
+    void namesAUrlWithUserInfoAndATokenWithTheirSecretsMasked() {
+        String url = server.url("/missing.xml?access_token=TOKEN9").replace("http://", "http://ann:PASSWORD@");
+
+        FetchResult.Failed failed = (FetchResult.Failed) fetcher.fetch(url);
+
+        assertThat(failed.url()).as("the URL asked for, as it was").isEqualTo(url);
+        assertThat(failed.reason()).isEqualTo("HTTP status 404 from "
+                + server.url("/missing.xml?access_token=***").replace("http://", "http://ann:***@"));
+    }
+
+    @Test
+    void aFailureReasonIsAlwaysSafeToPrintWhoeverBuiltIt() {
+        FetchResult.Failed failed = new FetchResult.Failed("http://u:pw@h/", FailureKind.OTHER,
+                "fetching http://u:pw@h/?sig=abc failed: \u001b[2J\u009b");
+
+        assertThat(failed.reason()).isEqualTo("fetching http://u:***@h/?sig=*** failed: \\u001b[2J\\u009b");
+    }
+
+    @Test
     void refusesABodyOverTheLimit() {
         server.serve("/big.html", "text/html", "x".repeat(5000));
 

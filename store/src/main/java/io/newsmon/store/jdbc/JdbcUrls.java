@@ -1,5 +1,6 @@
 package io.newsmon.store.jdbc;
 
+import io.newsmon.model.text.Secrets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,22 +16,22 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class JdbcUrls {
-    /** {@code password=}, {@code pwd=} and the like in query strings or {@code ;key=value} lists. */
-    private static final Pattern SECRET_PARAMETER =
-            Pattern.compile("(?i)([?&;](?:password|passwd|pwd|secret|token|sslpassword)=)[^&;]*");
-    /** The password of {@code //user:password@host}. */
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@?]*:)[^/@?]*@");
+    /** The password of Oracle's {@code jdbc:oracle:thin:user/password@host}. */
+    private static final Pattern SLASH_USER_INFO = Pattern.compile("(?i)(jdbc:oracle:[a-z]+:[^/@:\\s]*/)[^@\\s]*@");
 
     private JdbcUrls() {
     }
 
-    /** {@code jdbcUrl} with every password or token replaced by {@code ***}; "null" for null. */
+    /**
+     * {@code jdbcUrl} with every password, token or key replaced by {@code ***}: the parameters and user info
+     * {@link Secrets#mask} knows ({@code password=}, {@code sslpassword=}, {@code //user:password@}, in any
+     * case), and Oracle's {@code user/password@}; "null" for null.
+     */
     public static String mask(String jdbcUrl) {
         if (jdbcUrl == null) {
             return "null";
         }
-        String masked = SECRET_PARAMETER.matcher(jdbcUrl).replaceAll("$1***");
-        return USER_INFO.matcher(masked).replaceAll("$1***@");
+        return SLASH_USER_INFO.matcher(Secrets.mask(jdbcUrl)).replaceAll("$1" + Secrets.MASK + "@");
     }
 
     /**

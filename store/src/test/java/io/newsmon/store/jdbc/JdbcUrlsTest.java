@@ -22,6 +22,18 @@ class JdbcUrlsTest {
     }
 
     @Test
+    void masksTheOtherSpellingsOfSecretsDriversAccept() {
+        assertThat(JdbcUrls.mask("jdbc:postgresql://db/news?user=news&Password=x&SSLPassword=y&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db/news?user=news&Password=***&SSLPassword=***&ssl=true");
+        assertThat(JdbcUrls.mask("jdbc:postgresql://news:h%40nter2@db/news?user=news"))
+                .isEqualTo("jdbc:postgresql://news:***@db/news?user=news");
+        assertThat(JdbcUrls.mask("jdbc:oracle:thin:scott/tiger@db:1521:orcl"))
+                .isEqualTo("jdbc:oracle:thin:scott/***@db:1521:orcl");
+        assertThat(JdbcUrls.mask("jdbc:sqlserver://db;user=news;Password={a;b};accessToken=t"))
+                .isEqualTo("jdbc:sqlserver://db;user=news;Password={***};accessToken=***");
+    }
+
+    @Test
     void findsTheFileOfSqliteUrls() {
         assertThat(JdbcUrls.sqliteFile("jdbc:sqlite:newsmon-data/newsmon.db")).contains(Path.of("newsmon-data/newsmon.db"));
         assertThat(JdbcUrls.sqliteFile("jdbc:sqlite:/var/lib/newsmon/news.db")).contains(Path.of("/var/lib/newsmon/news.db"));
