@@ -3,6 +3,7 @@ package io.newsmon.app;
 import io.newsmon.kafka.DeadLetterLog;
 import io.newsmon.model.DeadLetter;
 import io.newsmon.model.Json;
+import io.newsmon.model.text.Printable;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class DlqListCommand implements Callable<Integer> {
         List<DeadLetterLog.Entry> entries = options.read();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            entries.forEach(entry -> out.println(Json.writeString(entry)));
+            entries.forEach(entry -> out.println(Printable.escapeInJson(Json.writeString(entry))));
         } else {
             entries.forEach(entry -> out.println(line(entry)));
             out.println(summary(entries));
@@ -46,13 +47,15 @@ final class DlqListCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One letter on one line; its key and error, which quote outside text, with secrets masked and controls escaped. */
     static String line(DeadLetterLog.Entry entry) {
         DeadLetter letter = entry.letter();
         if (letter == null) {
-            return "#" + entry.offset() + " (not a dead letter: " + cut(String.valueOf(entry.raw())) + ")";
+            return "#" + entry.offset() + " (not a dead letter: " + Printable.text(cut(String.valueOf(entry.raw()))) + ")";
         }
-        return "#" + entry.offset() + " " + letter.failedAt() + " " + letter.stage() + " " + letter.topic() + "-"
-                + letter.partition() + "@" + letter.offset() + " key " + letter.key() + ": " + cut(letter.error());
+        return "#" + entry.offset() + " " + letter.failedAt() + " " + Printable.text(letter.stage()) + " "
+                + Printable.text(letter.topic()) + "-" + letter.partition() + "@" + letter.offset() + " key "
+                + Printable.text(letter.key()) + ": " + Printable.text(cut(letter.error()));
     }
 
     static String summary(List<DeadLetterLog.Entry> entries) {

@@ -21,8 +21,14 @@ final class DlqOptions {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--stage", paramLabel = "STAGE", description = "Only dead letters of this stage: enrich or store.")
-    String stage;
+    /** The stages that dead-letter records, as a letter names them. */
+    enum Stage {
+        enrich, store
+    }
+
+    @Option(names = "--stage", paramLabel = "STAGE",
+            description = "Only dead letters of this stage: ${COMPLETION-CANDIDATES}.")
+    Stage stage;
 
     /** The dead letters of the chosen stage (with --stage, records that are not dead letters are left out). */
     List<DeadLetterLog.Entry> read() {
@@ -33,6 +39,6 @@ final class DlqOptions {
     <T> T withLetters(BiFunction<KafkaSettings, List<DeadLetterLog.Entry>, T> action) {
         return PipelineBroker.with(kafkaOptions.bootstrapServers, data.dataDir, "newsmon-dlq", "dead letters", (kafka, timeout) ->
                 action.apply(kafka, DeadLetterLog.read(kafka, timeout).stream()
-                        .filter(e -> stage == null || e.letter() != null && e.letter().stage().equals(stage)).toList()));
+                        .filter(e -> stage == null || e.letter() != null && e.letter().stage().equals(stage.name())).toList()));
     }
 }

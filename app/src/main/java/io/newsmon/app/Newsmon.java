@@ -8,7 +8,7 @@ import io.newsmon.ingest.config.FeedsFileException;
 import io.newsmon.kafka.KafkaUnavailableException;
 import io.newsmon.model.text.Printable;
 import io.newsmon.model.text.Secrets;
-import io.newsmon.store.jdbc.StoreUnavailableException;
+import io.newsmon.store.jdbc.StoreException;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -87,7 +87,7 @@ public final class Newsmon {
 
     private static boolean isExpected(Exception e) {
         return e instanceof FeedsFileException || e instanceof TopicsFileException
-                || e instanceof KafkaUnavailableException || e instanceof StoreUnavailableException
+                || e instanceof KafkaUnavailableException || e instanceof StoreException
                 || e instanceof IllegalArgumentException;
     }
 }

@@ -2,6 +2,7 @@ package io.newsmon.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsmon.store.jdbc.ArticleStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -46,10 +47,32 @@ class CommandLineTest {
 
     @Test
     void exportOfAnEmptyStoreSinceATimePrintsNothing() {
+        ArticleStore.open("jdbc:sqlite:" + dir.resolve("empty.db")).close();
         Cli.Result export = Cli.execute("export", "--store", "jdbc:sqlite:" + dir.resolve("empty.db"),
                 "--since", "2026-01-01T00:00:00Z");
         assertThat(export.exitCode()).as(export.err()).isZero();
         assertThat(export.out()).isEmpty();
+    }
+
+    @Test
+    void exportOfAFileThatIsNotADatabaseSaysSoInOneLine() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.db"), "these are notes, not a database\n".repeat(200));
+
+        Cli.Result export = Cli.execute("export", "--store", "jdbc:sqlite:" + notes);
+
+        assertThat(export.exitCode()).isEqualTo(Newsmon.CONFIG_ERROR);
+        assertThat(export.err().strip()).startsWith("newsmon export: ").contains(notes.toString())
+                .contains("not a database").doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void dlqReplayOfAStageThatDoesNotExistIsRefusedWithTheStagesThatDo() {
+        Cli.Result replay = Cli.execute("dlq", "replay", "--all", "--stage", "garbage", "--data-dir",
+                dir.resolve("data").toString());
+
+        assertThat(replay.exitCode()).isEqualTo(2);
+        assertThat(replay.err()).contains("--stage").contains("garbage").contains("enrich, store");
+        assertThat(dir.resolve("data")).doesNotExist();
     }
 
     @Test

@@ -109,7 +109,8 @@ public final class Settings {
             "Database: jdbc:postgresql://host/db?user=... or jdbc:sqlite:FILE; run defaults to"
                     + " jdbc:sqlite:<data-dir>/newsmon.db.", RUN, STORE_COMMAND, EXPORT)
             .must(Rule.accepted("must start with " + Arrays.stream(Dialect.values()).map(Dialect::urlPrefix)
-                    .collect(Collectors.joining(" or ")), Dialect::of))
+                    .collect(Collectors.joining(" or ")) + ", and a SQLite URL must name a file (not :resource:, which"
+                    + " the driver would fetch itself)", Dialect::of))
             .requiredBy(STORE_COMMAND, EXPORT).example("jdbc:postgresql://127.0.0.1:5432/newsmon?user=newsmon")
             .shown(JdbcUrls::mask);
 
@@ -151,7 +152,8 @@ public final class Settings {
 
     public static final Setting<String> LOG_LEVEL = Setting.of("log-level",
             ValueType.oneOf("ERROR", "WARN", "INFO", "DEBUG", "TRACE"), "INFO",
-            "Least severe level logged; Kafka, Flyway and Hikari stay at WARN.", LOGGING);
+            "Least severe level logged; Kafka, Flyway and Hikari stay at WARN, the PostgreSQL driver at INFO.",
+            LOGGING);
 
     /** Every setting, in the order of the reference. */
     public static final List<Setting<?>> ALL = List.of(FEEDS, TOPICS, ALLOW_PRIVATE_ADDRESSES, CONTACT,

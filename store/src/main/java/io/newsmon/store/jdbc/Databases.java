@@ -20,6 +20,8 @@ final class Databases {
     private static final Logger LOG = LoggerFactory.getLogger(Databases.class);
     /** sqlite3_open_v2's SQLITE_OPEN_READONLY, as sqlite-jdbc's {@code open_mode} property takes it. */
     private static final int SQLITE_OPEN_READONLY = 0x01;
+    private static final String SQLITE_HINT = "check that the file is a newsmon SQLite database (newsmon run or"
+            + " newsmon store writes one) and that its folder may be read";
     private static final String CONNECT_HINT = "check that the database server is running and reachable"
             + " from here, that the database exists and that the user and password are right";
 
@@ -125,7 +127,7 @@ final class Databases {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             String message = "cannot connect to " + JdbcUrls.mask(jdbcUrl) + ": " + rootMessage(e)
-                    + "; " + CONNECT_HINT;
+                    + "; " + (dialect == Dialect.SQLITE ? SQLITE_HINT : CONNECT_HINT);
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw dialect.isRetriable(e) ? new StoreUnavailableException(message, cause)
                     : new StoreException(message, cause);
