@@ -191,7 +191,8 @@ class ConfigCommandTest {
         assertThat(store.err().lines()).containsExactly(
                 "newsmon store: bootstrap-servers kafka (from --bootstrap-servers): must be host:port[,host:port...],"
                         + " for example 127.0.0.1:9092",
-                "newsmon store: store jdbc:mysql://db/news (from --store): must start with jdbc:sqlite: or jdbc:postgresql:");
+                "newsmon store: store jdbc:mysql://db/news (from --store): must start with jdbc:sqlite: or jdbc:postgresql:,"
+                        + " and a SQLite URL must name a file (not :resource:, which the driver would fetch itself)");
     }
 
     @Test

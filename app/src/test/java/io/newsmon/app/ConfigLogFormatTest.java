@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.app.logging.Logging;
+import io.newsmon.store.jdbc.ArticleStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ class ConfigLogFormatTest {
         PrintStream stderr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         Cli.Result export;
+        ArticleStore.open("jdbc:sqlite:" + dir.resolve("news.db")).close();
         try {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             export = ConfigCommandTest.newsmon(Map.of("NEWSMON_LOG_FORMAT", "json"), "export", "--store",
