@@ -2,23 +2,30 @@ package io.newsmon.app.config;
 
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.newsmon.store.jdbc.JdbcUrls;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * A YAML config file: a flat map of setting keys to values, for example
@@ -33,6 +40,12 @@ import java.util.stream.Collectors;
  * that is no setting) is kept as {@link #problems()}, each naming the file and line, so that
  * {@code newsmon config check} can report them all at once.
  *
+ * <p>A file beyond a limit is refused in well under a second rather than holding up start-up (SnakeYAML's
+ * time grows with the square of a line's length: a single-line file of 8 MiB took 40 s): only a regular
+ * file is read (a named pipe would block), of at most {@value #MAX_FILE_SIZE} bytes, with lines of at
+ * most {@value #MAX_LINE_LENGTH} bytes, {@value #MAX_TOKENS} YAML tokens and lists and maps nested at
+ * most {@value #MAX_NESTING_DEPTH} deep. Aliases ({@code *name}) are refused, so nothing expands.
+ *
  * @param path     the file, or null for no file
  * @param entries  the values by key, with their line
  * @param problems what is wrong with the file, in the order found
@@ -40,6 +53,16 @@ import java.util.stream.Collectors;
 public record ConfigFile(Path path, Map<String, Entry> entries, List<Problem> problems) {
     /** No config file: no entries, no problems. */
     public static final ConfigFile NONE = new ConfigFile(null, Map.of(), List.of());
+    /** The largest config file, in bytes: 1 MiB, thousands of times what the settings need. */
+    public static final long MAX_FILE_SIZE = 1L << 20;
+    /** The longest line, in bytes: 32 KiB, longer than any value of a setting. */
+    public static final int MAX_LINE_LENGTH = 32 * 1024;
+    /** The most YAML tokens (keys, values, starts and ends of lists and maps): 10,000; each setting takes 2. */
+    public static final int MAX_TOKENS = 10_000;
+    /** The deepest nesting of lists and maps: 20; a config file needs 1. */
+    public static final int MAX_NESTING_DEPTH = 20;
+    private static final String KIND = "the config file";
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
 
     /** A value of the file and the line it is on. */
     public record Entry(String text, int line) {
@@ -56,12 +79,19 @@ public record ConfigFile(Path path, Map<String, Entry> entries, List<Problem> pr
     public static ConfigFile load(Path path, String source) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-             JsonParser parser = new YAMLFactory().createParser(reader)) {
-            read(path, parser, entries, problems);
+        try {
+            String text = readRegularFile(path);
+            try (JsonParser parser = new Limited(YAML.createParser(text))) {
+                read(path, parser, entries, problems);
+            }
         } catch (NoSuchFileException e) {
             problems.add(Problem.badValue("config", path.toString(), source, "must be a readable YAML file:"
                     + " there is no such file"));
+        } catch (Refused e) {
+            problems.add(e.badValue ? Problem.badValue("config", path.toString(), source, e.getMessage())
+                    : Problem.file(path + " line " + e.line, e.getMessage()));
+        } catch (LimitExceeded e) {
+            problems.add(Problem.file(where(path, e.getLocation()), e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             problems.add(Problem.file(where(path, e.getLocation()), "is not valid YAML (" + yamlError(e)
                     + "); the file is lines of key: value, for example per-host-delay: PT2S"));
@@ -116,6 +146,135 @@ public record ConfigFile(Path path, Map<String, Entry> entries, List<Problem> pr
             } else {
                 entries.put(key, new Entry(parser.getText(), line));
             }
+        }
+    }
+
+    /** SnakeYAML's own limit on a document's length (3 MiB by default) set to ours, so that ours is the one met. */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit((int) MAX_FILE_SIZE);
+        return options;
+    }
+
+    /**
+     * The text of {@code path}, checked to be a regular file (before it is opened) within the size and line
+     * limits.
+     */
+    private static String readRegularFile(Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw new Refused(0, "must be a readable YAML file: it is " + (attributes.isDirectory() ? "a directory"
+                    : "not a regular file but a named pipe, a device or a socket"));
+        }
+        checkSize(attributes.size());
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes((int) MAX_FILE_SIZE + 1);
+        }
+        checkSize(bytes.length);
+        checkLines(bytes);
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static void checkSize(long size) throws Refused {
+        if (size > MAX_FILE_SIZE) {
+            throw new Refused(0, "must be a YAML file of at most " + (MAX_FILE_SIZE >> 20) + " MiB ("
+                    + number(MAX_FILE_SIZE) + " bytes), but it is " + number(size) + " bytes: check that it is the"
+                    + " right file");
+        }
+    }
+
+    private static void checkLines(byte[] bytes) throws Refused {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i < bytes.length && bytes[i] != '\n' && bytes[i] != '\r') {
+                continue;
+            }
+            if (i - start > MAX_LINE_LENGTH) {
+                throw new Refused(line, "is " + number(i - start) + " bytes long, more than the "
+                        + number(MAX_LINE_LENGTH) + " a line of " + KIND + " may have: break it into shorter lines");
+            }
+            boolean crBeforeLf = i < bytes.length - 1 && bytes[i] == '\r' && bytes[i + 1] == '\n';
+            line += crBeforeLf ? 0 : 1;
+            start = i + 1;
+        }
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** The file breaks a limit: a bad value of {@code config} when {@code line} is 0, else a problem of that line. */
+    private static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+        private final boolean badValue;
+
+        Refused(int line, String message) {
+            super(message);
+            this.line = line;
+            this.badValue = line == 0;
+        }
+    }
+
+    /** A limit reached while parsing; the location says where. */
+    private static final class LimitExceeded extends JsonParseException {
+        private static final long serialVersionUID = 1L;
+
+        LimitExceeded(JsonParser parser, String message) {
+            super(parser, message, parser.currentTokenLocation());
+        }
+    }
+
+    /** Counts tokens and nesting, and refuses aliases, as the YAML is read. */
+    private static final class Limited extends JsonParserDelegate {
+        private int tokens;
+
+        Limited(JsonParser parser) {
+            super(parser);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = super.nextToken();
+            if (token == null) {
+                return null;
+            }
+            if (++tokens > MAX_TOKENS) {
+                throw new LimitExceeded(this, "more than " + number(MAX_TOKENS) + " YAML tokens (keys, values, starts"
+                        + " and ends of lists and maps), the most " + KIND + " may have");
+            }
+            if (getParsingContext().getNestingDepth() > MAX_NESTING_DEPTH) {
+                throw new LimitExceeded(this, "lists and maps nest more than " + MAX_NESTING_DEPTH + " deep, the most "
+                        + KIND + " may have");
+            }
+            if (delegate() instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                throw new LimitExceeded(this, "the alias *" + getText() + " is not supported: write the value out"
+                        + " where it is used");
+            }
+            return token;
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken token = nextToken();
+            return token == JsonToken.FIELD_NAME ? nextToken() : token;
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            if (currentToken() == null || !currentToken().isStructStart()) {
+                return this;
+            }
+            for (int open = 1; open > 0; ) {
+                JsonToken token = nextToken();
+                if (token == null) {
+                    return this;
+                }
+                open += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            }
+            return this;
         }
     }
 

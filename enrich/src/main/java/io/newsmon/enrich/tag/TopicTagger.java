@@ -3,7 +3,6 @@ package io.newsmon.enrich.tag;
 import io.newsmon.model.TopicTag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,11 +18,7 @@ import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
-import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 
@@ -44,6 +39,12 @@ import org.apache.lucene.search.QueryVisitor;
  * taxonomy can say "about Huawei and about export controls" as {@code +topic:huawei +("entity list" ...)}.
  * Counting is done with a proximity phrase of the same word twice: {@code "huawei huawei"~100000} matches
  * only text that contains the word at two different positions, that is, mentions it at least twice.
+ *
+ * <p><b>Limits.</b> Queries are parsed within the limits of {@link TopicQueries}: at most 10,000
+ * characters and 32 levels of parentheses; wildcard, prefix, fuzzy and regular-expression terms of at most
+ * 100 characters, and few of them (each is tried on every article); {@code topic:} references at most 10
+ * deep, expanding to at most 10,000 clauses. A query beyond them is refused with a message naming the
+ * topic, the value and the rule, so that no query can hang start-up or make each article slow to tag.
  *
  * <p><b>Results.</b> {@link #tag(String, String)} gives the matching topics in definition order. A tag's
  * score is the number of matched occurrences (the monitor's highlight hits over all fields, so a word in
@@ -70,12 +71,13 @@ public final class TopicTagger implements AutoCloseable {
     /**
      * Parses and registers the queries of {@code topics}.
      *
-     * @throws TopicsFileException when a query does not parse, naming the topic, the query and the reason
+     * @throws TopicsFileException when a query does not parse or breaks a limit of {@link TopicQueries},
+     *                             naming the topic, the query and the reason
      */
     public TopicTagger(List<TopicDefinition> topics) {
         this.topics = List.copyOf(topics);
         Analyzer analyzer = new EnglishAnalyzer();
-        List<MonitorQuery> queries = parse(this.topics, analyzer);
+        List<MonitorQuery> queries = TopicQueries.parse(this.topics, analyzer);
         this.indexText = searches(queries, TEXT);
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < this.topics.size(); i++) {
@@ -162,34 +164,5 @@ public final class TopicTagger implements AutoCloseable {
         };
         queries.forEach(q -> q.getQuery().visit(visitor));
         return found[0];
-    }
-
-    private static List<MonitorQuery> parse(List<TopicDefinition> topics, Analyzer analyzer) {
-        Map<String, Query> parsed = new HashMap<>();
-        List<MonitorQuery> queries = new ArrayList<>();
-        for (TopicDefinition topic : topics) {
-            if (parsed.containsKey(topic.id())) {
-                throw new TopicsFileException("topic \"" + topic.id() + "\" is defined twice: each id must appear once");
-            }
-            Query query = parse(topic, analyzer, parsed);
-            parsed.put(topic.id(), query);
-            queries.add(new MonitorQuery(topic.id(), query, topic.query(), Map.of()));
-        }
-        return queries;
-    }
-
-    private static Query parse(TopicDefinition topic, Analyzer analyzer, Map<String, Query> earlier) {
-        try {
-            Query query = new TopicQueryParser(BODY, analyzer, earlier).parse(topic.query());
-            if (query == null || query instanceof MatchNoDocsQuery
-                    || query instanceof BooleanQuery bool && bool.clauses().isEmpty()) {
-                throw new TopicsFileException("topic \"" + topic.id() + "\": query \"" + topic.query()
-                        + "\" matches nothing: every term is a stop word or empty");
-            }
-            return query;
-        } catch (ParseException | IndexSearcher.TooManyClauses e) {
-            throw new TopicsFileException("topic \"" + topic.id() + "\": query \"" + topic.query()
-                    + "\" does not parse: " + e.getMessage(), e);
-        }
     }
 }

@@ -2,13 +2,12 @@ package io.newsmon.enrich.tag;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,28 +23,38 @@ import java.util.Set;
  *     name: Export controls
  *     query: '+topic:huawei +("entity list" OR "export licence")'
  * }</pre>
- * A file with a syntax error, an unknown or missing key, an invalid id or a duplicate id fails with a
- * {@link TopicsFileException} naming the file, the entry, the value and the rule. Queries are checked
- * when a {@link TopicTagger} is built from the definitions.
+ * A file with a syntax error, an unknown or missing key, an invalid id, a duplicate id or a query that
+ * does not parse fails with a {@link TopicsFileException} naming the file, the entry, the value and the
+ * rule. So does a file beyond a limit: larger than {@value #MAX_FILE_SIZE} bytes, not a regular file, or
+ * beyond the line, token and nesting limits of {@link BoundedYaml}; and a query beyond the limits of
+ * {@link TopicQueries} (length, nesting, wildcard terms, {@code topic:} references).
  */
 public final class TopicsFile {
     /** The classpath resource of the default taxonomy. */
     public static final String BUNDLED_RESOURCE = "io/newsmon/enrich/tag/default-topics.yml";
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /**
+     * The largest topics file, in bytes: 4 MiB, room for some 12,000 topics (each becomes a Kafka topic)
+     * and read in well under a second.
+     */
+    public static final long MAX_FILE_SIZE = 4L << 20;
+
+    private static final BoundedYaml BOUNDED = new BoundedYaml("a topics file", MAX_FILE_SIZE);
+    private static final YAMLMapper YAML = YAMLMapper.builder(BOUNDED.factory()).build();
     private static final Set<String> KEYS = Set.of("id", "name", "query");
 
     private TopicsFile() {
     }
 
-    /** The topics of the YAML file at {@code file}, in file order. */
+    /** The topics of the YAML file at {@code file}, in file order, their queries checked. */
     public static List<TopicDefinition> load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(file.toString(), in);
+        byte[] yaml;
+        try {
+            yaml = BOUNDED.read(file);
         } catch (IOException e) {
             throw new TopicsFileException(file + ": cannot be read: " + e, e);
         }
+        return read(file.toString(), yaml);
     }
 
     /** The default taxonomy bundled as {@value #BUNDLED_RESOURCE}: Huawei-related news. */
@@ -54,22 +63,36 @@ public final class TopicsFile {
             if (in == null) {
                 throw new IllegalStateException("classpath resource " + BUNDLED_RESOURCE + " is missing from the build");
             }
-            return read("classpath:" + BUNDLED_RESOURCE, in);
+            return read("classpath:" + BUNDLED_RESOURCE, in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("classpath resource " + BUNDLED_RESOURCE + " cannot be read", e);
         }
     }
 
-    /** The topics of YAML read from {@code in}; {@code source} names it in error messages. */
-    static List<TopicDefinition> read(String source, InputStream in) throws IOException {
-        JsonNode root;
+    /** The topics of {@code yaml}, their queries checked; {@code source} names it in error messages. */
+    static List<TopicDefinition> read(String source, byte[] yaml) {
+        List<TopicDefinition> topics = topics(source, tree(source, yaml));
         try {
-            root = YAML.readTree(in);
+            TopicQueries.check(topics);
+        } catch (TopicsFileException e) {
+            throw new TopicsFileException(source + ": " + e.getMessage(), e);
+        }
+        return topics;
+    }
+
+    private static JsonNode tree(String source, byte[] yaml) {
+        try (JsonParser parser = BOUNDED.parser(YAML.createParser(yaml))) {
+            return YAML.readTree(parser);
         } catch (JacksonException e) {
+            BoundedYaml.LimitExceeded limit = BoundedYaml.limitExceeded(e);
+            if (limit != null) {
+                throw new TopicsFileException(source + ": " + line(limit.getLocation()) + limit.getOriginalMessage(), e);
+            }
             throw new TopicsFileException(source + ": not valid YAML" + at(e.getLocation()) + ": "
                     + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": cannot be read", e);
         }
-        return topics(source, root);
     }
 
     private static List<TopicDefinition> topics(String source, JsonNode root) {
@@ -137,6 +160,10 @@ public final class TopicsFile {
         String kind = node.isArray() ? "a list" : node.isObject() ? "a mapping" : "the value";
         String text = node.toString();
         return kind + " " + (text.length() > 60 ? text.substring(0, 60) + "..." : text);
+    }
+
+    private static String line(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? "" : "line " + location.getLineNr() + ": ";
     }
 
     private static String at(JsonLocation location) {

@@ -97,8 +97,8 @@ class TopicTaggerTest {
         assertThatThrownBy(() -> new TopicTagger(List.of(broken)))
                 .isInstanceOf(TopicsFileException.class)
                 .hasMessageContaining("topic \"broken\"")
-                .hasMessageContaining("query \"huawei AND (ban\"")
-                .hasMessageContaining("Cannot parse");
+                .hasMessageContaining("query \"huawei AND (ban\" does not parse: ")
+                .hasMessageContaining("Encountered").hasMessageNotContaining("Cannot parse");
     }
 
     @Test

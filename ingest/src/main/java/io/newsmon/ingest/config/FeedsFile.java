@@ -1,7 +1,8 @@
 package io.newsmon.ingest.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,9 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.newsmon.model.url.UrlCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,15 +47,23 @@ import java.util.stream.Stream;
  *
  * <p>Unknown keys, duplicate keys, duplicate URLs and bad values fail the whole file with a
  * {@link FeedsFileException} naming the file, the entry, the value and the rule, so a typo fails at
- * start-up rather than at the first poll.
+ * start-up rather than at the first poll. So does a file beyond a limit, in well under a second: larger
+ * than {@value #MAX_FILE_SIZE} bytes, not a regular file (a named pipe would block), or beyond the line,
+ * token and nesting limits of {@link BoundedYaml}; aliases ({@code *name}) are refused.
  */
 public final class FeedsFile {
     /** The classpath resource of the bundled default list. */
     public static final String BUNDLED_RESOURCE = "io/newsmon/ingest/config/default-feeds.yml";
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    /**
+     * The largest feeds file, in bytes: 4 MiB, room for some 16,000 feeds (the token limit comes first),
+     * far more than one instance polls, and read in well under a second.
+     */
+    public static final long MAX_FILE_SIZE = 4L << 20;
+
+    private static final BoundedYaml BOUNDED = new BoundedYaml("a feeds file", MAX_FILE_SIZE);
+    private static final ObjectMapper YAML = YAMLMapper.builder(BOUNDED.factory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     record Document(List<Entry> feeds) {
@@ -70,11 +77,13 @@ public final class FeedsFile {
 
     /** The feeds listed in the YAML file at {@code path}. */
     public static List<FeedSource> load(Path path) {
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return parse(reader, path.toString());
+        String yaml;
+        try {
+            yaml = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(BOUNDED.read(path))).toString();
         } catch (IOException e) {
             throw new FeedsFileException(path + ": cannot read the feeds file: " + e, e);
         }
+        return parse(yaml, path.toString());
     }
 
     /**
@@ -138,8 +147,8 @@ public final class FeedsFile {
         String unchanged = "; the file was left as it was";
         List<FeedSource> result;
         try {
-            result = parse(new StringReader(text), path.toString());
-        } catch (FeedsFileException | IOException e) {
+            result = parse(text, path.toString());
+        } catch (FeedsFileException e) {
             String reason = e.getMessage().replace(path + ": ", "");
             throw new FeedsFileException(path + ": entries cannot be appended at the end of this file as it is laid out ("
                     + reason + ")" + unchanged, e);
@@ -165,20 +174,22 @@ public final class FeedsFile {
         if (in == null) {
             throw new FeedsFileException(BUNDLED_RESOURCE + ": the bundled feeds file is missing from the classpath");
         }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse(reader, BUNDLED_RESOURCE);
+        try (in) {
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUNDLED_RESOURCE);
         } catch (IOException e) {
             throw new FeedsFileException(BUNDLED_RESOURCE + ": cannot read the bundled feeds file: " + e, e);
         }
     }
 
-    /** The feeds in the YAML read from {@code reader}; {@code source} names it in error messages. */
-    static List<FeedSource> parse(Reader reader, String source) throws IOException {
+    /** The feeds in {@code yaml}; {@code source} names it in error messages. */
+    static List<FeedSource> parse(String yaml, String source) {
         Document document;
-        try {
-            document = YAML.readValue(reader, Document.class);
+        try (JsonParser parser = BOUNDED.parser(YAML.createParser(yaml))) {
+            document = YAML.readValue(parser, Document.class);
         } catch (JsonProcessingException e) {
             throw new FeedsFileException(source + ": " + describe(e), e);
+        } catch (IOException e) {
+            throw new FeedsFileException(source + ": cannot read the feeds file: " + e, e);
         }
         if (document == null || document.feeds() == null || document.feeds().isEmpty()) {
             throw new FeedsFileException(source + ": feeds is missing or empty: list at least one feed under \"feeds:\"");
@@ -224,6 +235,12 @@ public final class FeedsFile {
     }
 
     private static String describe(JsonProcessingException e) {
+        BoundedYaml.LimitExceeded limit = BoundedYaml.limitExceeded(e);
+        if (limit != null) {
+            JsonLocation where = limit.getLocation();
+            return (where == null || where.getLineNr() < 1 ? "" : "line " + where.getLineNr() + ": ")
+                    + limit.getOriginalMessage();
+        }
         StreamReadException syntax = syntaxError(e);
         if (syntax != null) {
             String where = syntax.getLocation() == null ? ""

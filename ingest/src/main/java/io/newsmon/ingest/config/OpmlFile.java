@@ -5,9 +5,8 @@ import com.rometools.opml.feed.opml.Outline;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +30,12 @@ import org.xml.sax.InputSource;
  * {@code FeedsFile.append(Path.of("feeds.yml"), OpmlFile.read(Path.of("subscriptions.opml")))}.
  */
 public final class OpmlFile {
+    /**
+     * The largest OPML file, in bytes: 4 MiB, some 40,000 outlines, more than a feeds file takes. Only
+     * regular files are read, so a named pipe cannot block the import.
+     */
+    public static final long MAX_FILE_SIZE = 4L << 20;
+
     private static final Set<String> FEED_TYPES = Set.of("", "rss", "atom");
 
     private OpmlFile() {
@@ -39,7 +44,8 @@ public final class OpmlFile {
     /**
      * The feeds listed in the OPML file at {@code path}, in document order; empty when it lists none.
      *
-     * @throws FeedsFileException naming the file and the reason when it cannot be read, is not well-formed
+     * @throws FeedsFileException naming the file and the reason when it cannot be read, is not a regular
+     *                            file, is larger than {@value #MAX_FILE_SIZE} bytes, is not well-formed
      *                            XML, declares a DOCTYPE, is not OPML, or has an outline whose
      *                            {@code xmlUrl} is not an absolute http(s) URL
      */
@@ -51,10 +57,11 @@ public final class OpmlFile {
 
     private static Opml parse(Path path) {
         WireFeed document;
-        try (InputStream in = Files.newInputStream(path)) {
+        try {
+            byte[] bytes = BoundedYaml.readRegularFile(path, MAX_FILE_SIZE, "an OPML file");
             WireFeedInput input = new WireFeedInput();
             input.setAllowDoctypes(false);
-            document = input.build(new InputSource(in));
+            document = input.build(new InputSource(new ByteArrayInputStream(bytes)));
         } catch (IOException e) {
             throw new FeedsFileException(path + ": cannot read the OPML file: " + e, e);
         } catch (FeedException e) {

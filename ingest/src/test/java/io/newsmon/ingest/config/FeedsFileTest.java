@@ -2,16 +2,23 @@ package io.newsmon.ingest.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FeedsFileTest {
+    /** A hang guard, not a speed test: before the limits a single-line file of 8 MiB took 40 s and a named pipe forever. */
+    private static final Duration HANG_GUARD = Duration.ofSeconds(10);
+
     @TempDir
     Path dir;
 
@@ -174,6 +181,59 @@ class FeedsFileTest {
     }
 
     @Test
+    void refusesAFileLargerThanTheLimitBeforeParsingIt() throws IOException {
+        Path file = write("feeds:\n" + "  - url: https://a.example/rss\n".repeat(150_000));
+
+        refused(file).hasMessage(file + ": is 4,650,007 bytes, more than the 4 MiB (4,194,304 bytes) a feeds file may"
+                + " have: check that it is the right file");
+    }
+
+    @Test
+    void refusesALineLongerThanTheLimitBeforeParsingIt() throws IOException {
+        Path file = write("feeds: " + "x".repeat(3_000_000) + "\n");
+
+        refused(file).hasMessage(file + ": line 1 is 3,000,007 bytes long, more than the 32,768 a line of a feeds file"
+                + " may have: break it into shorter lines");
+    }
+
+    @Test
+    void refusesMoreTokensThanTheLimit() throws IOException {
+        StringBuilder yaml = new StringBuilder("feeds:\n");
+        for (int i = 0; i <= 25_000; i++) {
+            yaml.append("  - url: https://a.example/").append(i).append('\n');
+        }
+        Path file = write(yaml.toString());
+
+        refused(file).hasMessageStartingWith(file + ": line 2500")
+                .hasMessageEndingWith(": more than 100,000 YAML tokens (keys, values, starts and ends of lists and maps),"
+                        + " the most a feeds file may have");
+    }
+
+    @Test
+    void refusesAliasesSoThatNothingExpands() throws IOException {
+        Path file = write("""
+                feeds:
+                  - &f {url: "https://a.example/rss", name: A}
+                  - *f
+                """);
+
+        refused(file).hasMessage(file + ": line 3: the alias *f is not supported: write the value out where it is used");
+    }
+
+    @Test
+    void refusesANamedPipeWithoutOpeningItAndADirectory() throws IOException, InterruptedException {
+        Path fifo = dir.resolve("feeds.fifo");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
+
+        refused(fifo).hasMessage(fifo + ": is not a regular file (it is a named pipe, a device or a socket): give the"
+                + " path of a feeds file");
+        refused(dir).hasMessage(dir + ": is a directory: give the path of a feeds file");
+        assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(
+                () -> FeedsFile.append(fifo, List.of(FeedSource.feed("https://b.example/rss"))))
+                .hasMessageStartingWith(fifo + ": is not a regular file"));
+    }
+
+    @Test
     void appendsNewFeedsAtTheEndKeepingCommentsAndLayout() throws IOException {
         String original = """
                 # Feeds about Huawei and export controls.
@@ -280,5 +340,11 @@ class FeedsFileTest {
 
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("feeds.yml"), yaml);
+    }
+
+    /** Asserts that loading {@code file} fails within the hang guard. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> refused(Path file) {
+        return assertTimeoutPreemptively(HANG_GUARD,
+                () -> assertThatThrownBy(() -> FeedsFile.load(file)).isInstanceOf(FeedsFileException.class));
     }
 }

@@ -2,11 +2,14 @@ package io.newsmon.ingest.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +92,23 @@ class OpmlFileTest {
                 .isInstanceOf(FeedsFileException.class)
                 .hasMessage(file + ": not a valid OPML file: it declares a DOCTYPE, which is refused because entities "
                         + "could read local files or expand without bound");
+    }
+
+    @Test
+    void refusesANamedPipeWithoutOpeningItAndAFileLargerThanTheLimit() throws IOException, InterruptedException {
+        Path fifo = dir.resolve("subscriptions.fifo");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> OpmlFile.read(fifo))
+                .isInstanceOf(FeedsFileException.class)
+                .hasMessage(fifo + ": is not a regular file (it is a named pipe, a device or a socket): give the path"
+                        + " of an OPML file"));
+
+        String outline = "<outline text=\"x\" xmlUrl=\"https://a.example/rss\"/>\n";
+        Path large = write("<opml version=\"2.0\"><head/><body>\n" + outline.repeat(100_000) + "</body></opml>\n", "UTF-8");
+        assertThatThrownBy(() -> OpmlFile.read(large))
+                .isInstanceOf(FeedsFileException.class)
+                .hasMessage(large + ": is 5,100,049 bytes, more than the 4 MiB (4,194,304 bytes) an OPML file may have:"
+                        + " check that it is the right file");
     }
 
     private Path write(String xml, String charset) throws IOException {
