@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -263,7 +262,7 @@ public final class Ingester implements AutoCloseable {
         List<String> errors = new ArrayList<>();
         int left = 0;
         for (Future<String> fetch : fetches) {
-            String error = await(fetch);
+            String error = round.await(fetch);
             if (error == LEFT_AT_DEADLINE) {
                 left++;
             } else if (error != null) {
@@ -388,17 +387,6 @@ public final class Ingester implements AutoCloseable {
         } catch (Exception e) {
             LOG.error("ingest: the state of feed {} could not be kept; it will be polled again as if new: {}",
                     Printable.url(poll.feed().url()), e.toString());
-        }
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a poll", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("an ingest task failed unexpectedly", e.getCause());
         }
     }
 

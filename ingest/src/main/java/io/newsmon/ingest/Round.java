@@ -68,22 +68,24 @@ final class Round {
     }
 
     /**
-     * Waits for {@code poll}, ending the round when its deadline comes first, then waits for the poll to
-     * give up what it was fetching.
+     * Waits for {@code task} (a feed's poll, or a page's delivery), ending the round when its deadline comes
+     * first, then waits for the task to give up what it was fetching.
+     *
+     * @throws IllegalStateException when interrupted, or when the task failed unexpectedly
      */
-    <T> T await(Future<T> poll) {
+    <T> T await(Future<T> task) {
         try {
             if (bounded && !ended) {
                 try {
-                    return poll.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    return task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
                     end();
                 }
             }
-            return poll.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a poll", e);
+            throw new IllegalStateException("interrupted while waiting for a poll or a page", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("an ingest task failed unexpectedly", e.getCause());
         }
