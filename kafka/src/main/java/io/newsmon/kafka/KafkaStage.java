@@ -38,6 +38,11 @@ import org.slf4j.LoggerFactory;
  *       batch over again, so {@code read_committed} consumers see each output record exactly once.</li>
  * </ul>
  *
+ * <p>No record may stall the stage: the handler runs each record's costly work within the stage's
+ * {@link #budget() record budget} and dead-letters a record whose work takes longer or throws; a message
+ * too large for a record is refused by {@link #send} before anything is sent
+ * ({@link OversizedRecordException}), and a dead letter too large to keep goes without its value.
+ *
  * <p>Example: {@code new KafkaStage("enrich", settings, "newsmon-enrich", List.of(Topics.RAW), clock,
  * Delivery.EXACTLY_ONCE, this::handle, this::abort)}.
  */
