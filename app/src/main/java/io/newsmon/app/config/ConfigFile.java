@@ -2,22 +2,16 @@ package io.newsmon.app.config;
 
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.newsmon.model.files.BoundedYaml;
+import io.newsmon.model.files.FileLimitException;
 import io.newsmon.store.jdbc.JdbcUrls;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * A YAML config file: a flat map of setting keys to values, for example
@@ -43,8 +36,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  * <p>A file beyond a limit is refused in well under a second rather than holding up start-up (SnakeYAML's
  * time grows with the square of a line's length: a single-line file of 8 MiB took 40 s): only a regular
  * file is read (a named pipe would block), of at most {@value #MAX_FILE_SIZE} bytes, with lines of at
- * most {@value #MAX_LINE_LENGTH} bytes, {@value #MAX_TOKENS} YAML tokens and lists and maps nested at
- * most {@value #MAX_NESTING_DEPTH} deep. Aliases ({@code *name}) are refused, so nothing expands.
+ * most {@value BoundedYaml#MAX_LINE_LENGTH} bytes, {@value #MAX_TOKENS} YAML tokens and lists and maps
+ * nested at most {@value BoundedYaml#MAX_NESTING_DEPTH} deep (see {@link BoundedYaml}). Aliases
+ * ({@code *name}) are refused, so nothing expands.
  *
  * @param path     the file, or null for no file
  * @param entries  the values by key, with their line
@@ -55,14 +49,11 @@ public record ConfigFile(Path path, Map<String, Entry> entries, List<Problem> pr
     public static final ConfigFile NONE = new ConfigFile(null, Map.of(), List.of());
     /** The largest config file, in bytes: 1 MiB, thousands of times what the settings need. */
     public static final long MAX_FILE_SIZE = 1L << 20;
-    /** The longest line, in bytes: 32 KiB, longer than any value of a setting. */
-    public static final int MAX_LINE_LENGTH = 32 * 1024;
     /** The most YAML tokens (keys, values, starts and ends of lists and maps): 10,000; each setting takes 2. */
     public static final int MAX_TOKENS = 10_000;
-    /** The deepest nesting of lists and maps: 20; a config file needs 1. */
-    public static final int MAX_NESTING_DEPTH = 20;
-    private static final String KIND = "the config file";
-    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+    private static final BoundedYaml BOUNDED = new BoundedYaml("the config file", MAX_FILE_SIZE, MAX_TOKENS);
+    // no duplicate detection by the parser: read() reports a key set twice with both lines
+    private static final YAMLFactory YAML = BOUNDED.factory();
 
     /** A value of the file and the line it is on. */
     public record Entry(String text, int line) {
@@ -80,24 +71,21 @@ public record ConfigFile(Path path, Map<String, Entry> entries, List<Problem> pr
         Map<String, Entry> entries = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         try {
-            String text = readRegularFile(path);
-            try (JsonParser parser = new Limited(YAML.createParser(text))) {
+            String text = BOUNDED.readText(path);
+            try (JsonParser parser = BOUNDED.parser(YAML.createParser(text))) {
                 read(path, parser, entries, problems);
             }
         } catch (NoSuchFileException e) {
-            problems.add(Problem.badValue("config", path.toString(), source, "must be a readable YAML file:"
-                    + " there is no such file"));
-        } catch (Refused e) {
-            problems.add(e.badValue ? Problem.badValue("config", path.toString(), source, e.getMessage())
-                    : Problem.file(path + " line " + e.line, e.getMessage()));
-        } catch (LimitExceeded e) {
+            problems.add(unreadable(path, source, "there is no such file"));
+        } catch (FileLimitException e) {
+            problems.add(refused(e, source));
+        } catch (BoundedYaml.LimitExceeded e) {
             problems.add(Problem.file(where(path, e.getLocation()), e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             problems.add(Problem.file(where(path, e.getLocation()), "is not valid YAML (" + yamlError(e)
                     + "); the file is lines of key: value, for example per-host-delay: PT2S"));
         } catch (IOException e) {
-            problems.add(Problem.badValue("config", path.toString(), source, "must be a readable YAML file: "
-                    + e.getMessage()));
+            problems.add(unreadable(path, source, e.getMessage()));
         }
         return new ConfigFile(path, entries, problems);
     }
@@ -149,133 +137,25 @@ public record ConfigFile(Path path, Map<String, Entry> entries, List<Problem> pr
         }
     }
 
-    /** SnakeYAML's own limit on a document's length (3 MiB by default) set to ours, so that ours is the one met. */
-    private static LoaderOptions loaderOptions() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit((int) MAX_FILE_SIZE);
-        return options;
+    /** The file as a whole is refused: a bad value of {@code config}; a long line: a problem of that line. */
+    private static Problem refused(FileLimitException e, String source) {
+        return switch (e.rule()) {
+            case DIRECTORY -> unreadable(e.path(), source, "it is a directory");
+            case NOT_REGULAR_FILE -> unreadable(e.path(), source,
+                    "it is not a regular file but a named pipe, a device or a socket");
+            case TOO_LARGE -> Problem.badValue("config", e.path().toString(), source, "must be a YAML file of at most "
+                    + (e.limit() >> 20) + " MiB (" + number(e.limit()) + " bytes), but it is " + number(e.size())
+                    + " bytes: check that it is the right file");
+            case LINE_TOO_LONG -> Problem.file(e.path() + " line " + e.line(), e.reason());
+        };
     }
 
-    /**
-     * The text of {@code path}, checked to be a regular file (before it is opened) within the size and line
-     * limits.
-     */
-    private static String readRegularFile(Path path) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        if (!attributes.isRegularFile()) {
-            throw new Refused(0, "must be a readable YAML file: it is " + (attributes.isDirectory() ? "a directory"
-                    : "not a regular file but a named pipe, a device or a socket"));
-        }
-        checkSize(attributes.size());
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(path)) {
-            bytes = in.readNBytes((int) MAX_FILE_SIZE + 1);
-        }
-        checkSize(bytes.length);
-        checkLines(bytes);
-        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    }
-
-    private static void checkSize(long size) throws Refused {
-        if (size > MAX_FILE_SIZE) {
-            throw new Refused(0, "must be a YAML file of at most " + (MAX_FILE_SIZE >> 20) + " MiB ("
-                    + number(MAX_FILE_SIZE) + " bytes), but it is " + number(size) + " bytes: check that it is the"
-                    + " right file");
-        }
-    }
-
-    private static void checkLines(byte[] bytes) throws Refused {
-        int line = 1;
-        int start = 0;
-        for (int i = 0; i <= bytes.length; i++) {
-            if (i < bytes.length && bytes[i] != '\n' && bytes[i] != '\r') {
-                continue;
-            }
-            if (i - start > MAX_LINE_LENGTH) {
-                throw new Refused(line, "is " + number(i - start) + " bytes long, more than the "
-                        + number(MAX_LINE_LENGTH) + " a line of " + KIND + " may have: break it into shorter lines");
-            }
-            boolean crBeforeLf = i < bytes.length - 1 && bytes[i] == '\r' && bytes[i + 1] == '\n';
-            line += crBeforeLf ? 0 : 1;
-            start = i + 1;
-        }
+    private static Problem unreadable(Path path, String source, String why) {
+        return Problem.badValue("config", path.toString(), source, "must be a readable YAML file: " + why);
     }
 
     private static String number(long n) {
         return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    /** The file breaks a limit: a bad value of {@code config} when {@code line} is 0, else a problem of that line. */
-    private static final class Refused extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final int line;
-        private final boolean badValue;
-
-        Refused(int line, String message) {
-            super(message);
-            this.line = line;
-            this.badValue = line == 0;
-        }
-    }
-
-    /** A limit reached while parsing; the location says where. */
-    private static final class LimitExceeded extends JsonParseException {
-        private static final long serialVersionUID = 1L;
-
-        LimitExceeded(JsonParser parser, String message) {
-            super(parser, message, parser.currentTokenLocation());
-        }
-    }
-
-    /** Counts tokens and nesting, and refuses aliases, as the YAML is read. */
-    private static final class Limited extends JsonParserDelegate {
-        private int tokens;
-
-        Limited(JsonParser parser) {
-            super(parser);
-        }
-
-        @Override
-        public JsonToken nextToken() throws IOException {
-            JsonToken token = super.nextToken();
-            if (token == null) {
-                return null;
-            }
-            if (++tokens > MAX_TOKENS) {
-                throw new LimitExceeded(this, "more than " + number(MAX_TOKENS) + " YAML tokens (keys, values, starts"
-                        + " and ends of lists and maps), the most " + KIND + " may have");
-            }
-            if (getParsingContext().getNestingDepth() > MAX_NESTING_DEPTH) {
-                throw new LimitExceeded(this, "lists and maps nest more than " + MAX_NESTING_DEPTH + " deep, the most "
-                        + KIND + " may have");
-            }
-            if (delegate() instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                throw new LimitExceeded(this, "the alias *" + getText() + " is not supported: write the value out"
-                        + " where it is used");
-            }
-            return token;
-        }
-
-        @Override
-        public JsonToken nextValue() throws IOException {
-            JsonToken token = nextToken();
-            return token == JsonToken.FIELD_NAME ? nextToken() : token;
-        }
-
-        @Override
-        public JsonParser skipChildren() throws IOException {
-            if (currentToken() == null || !currentToken().isStructStart()) {
-                return this;
-            }
-            for (int open = 1; open > 0; ) {
-                JsonToken token = nextToken();
-                if (token == null) {
-                    return this;
-                }
-                open += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
-            }
-            return this;
-        }
     }
 
     /** SnakeYAML's message without the lines that quote the file ("in 'reader', line 2", the line, a caret). */

@@ -3,8 +3,11 @@ package io.newsmon.enrich.tag;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.newsmon.model.files.BoundedYaml;
+import io.newsmon.model.files.FileLimitException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,8 +28,9 @@ import java.util.Set;
  * }</pre>
  * A file with a syntax error, an unknown or missing key, an invalid id, a duplicate id or a query that
  * does not parse fails with a {@link TopicsFileException} naming the file, the entry, the value and the
- * rule. So does a file beyond a limit: larger than {@value #MAX_FILE_SIZE} bytes, not a regular file, or
- * beyond the line, token and nesting limits of {@link BoundedYaml}; and a query beyond the limits of
+ * rule. So does a file beyond a limit: larger than {@value #MAX_FILE_SIZE} bytes, not a regular file, with
+ * more than {@value #MAX_TOKENS} YAML tokens, or beyond the line and nesting limits of {@link BoundedYaml}
+ * (aliases are refused); and a query beyond the limits of
  * {@link TopicQueries} (length, nesting, wildcard terms, {@code topic:} references).
  */
 public final class TopicsFile {
@@ -39,8 +43,12 @@ public final class TopicsFile {
      */
     public static final long MAX_FILE_SIZE = 4L << 20;
 
-    private static final BoundedYaml BOUNDED = new BoundedYaml("a topics file", MAX_FILE_SIZE);
-    private static final YAMLMapper YAML = YAMLMapper.builder(BOUNDED.factory()).build();
+    /** The most YAML tokens (keys, values, starts and ends of lists and maps): 100,000, some 12,000 topics. */
+    public static final int MAX_TOKENS = 100_000;
+
+    private static final BoundedYaml BOUNDED = new BoundedYaml("a topics file", MAX_FILE_SIZE, MAX_TOKENS);
+    private static final YAMLMapper YAML = YAMLMapper.builder(BOUNDED.factory())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> KEYS = Set.of("id", "name", "query");
 
     private TopicsFile() {
@@ -51,6 +59,8 @@ public final class TopicsFile {
         byte[] yaml;
         try {
             yaml = BOUNDED.read(file);
+        } catch (FileLimitException e) {
+            throw new TopicsFileException(e.getMessage(), e);
         } catch (IOException e) {
             throw new TopicsFileException(file + ": cannot be read: " + e, e);
         }

@@ -10,7 +10,8 @@
  * highlights. A query may refer to an earlier topic as {@code topic:<id>}; that is how every default topic
  * requires the article to be about Huawei. Invalid files and queries fail fast with a
  * {@link io.newsmon.enrich.tag.TopicsFileException}, and so do files and queries beyond the limits of
- * {@code BoundedYaml} (file size, line length, YAML tokens) and {@code TopicQueries} (query length and
- * nesting, wildcard terms, {@code topic:} references), which keep start-up and tagging bounded.
+ * {@link io.newsmon.model.files.BoundedYaml} (file size, line length, YAML tokens) and
+ * {@code TopicQueries} (query length and nesting, wildcard terms, {@code topic:} references), which keep
+ * start-up and tagging bounded.
  */
 package io.newsmon.enrich.tag;

@@ -61,6 +61,20 @@ class TopicsFileTest {
     }
 
     @Test
+    void refusesAKeySetTwiceInOneTopic() throws IOException {
+        Path file = write("""
+                topics:
+                  - id: legal
+                    id: courts
+                    name: Legal
+                    query: court
+                """);
+
+        assertThatThrownBy(() -> TopicsFile.load(file)).isInstanceOf(TopicsFileException.class)
+                .hasMessage(file + ": not valid YAML at line 3, column 7: Duplicate field 'id'");
+    }
+
+    @Test
     void invalidIdNamesFileEntryValueAndRule() throws IOException {
         Path file = write("""
                 topics:

@@ -3,16 +3,18 @@ package io.newsmon.ingest.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.newsmon.model.files.BoundedYaml;
+import io.newsmon.model.files.FileLimitException;
 import io.newsmon.model.url.UrlCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +50,9 @@ import java.util.stream.Stream;
  * <p>Unknown keys, duplicate keys, duplicate URLs and bad values fail the whole file with a
  * {@link FeedsFileException} naming the file, the entry, the value and the rule, so a typo fails at
  * start-up rather than at the first poll. So does a file beyond a limit, in well under a second: larger
- * than {@value #MAX_FILE_SIZE} bytes, not a regular file (a named pipe would block), or beyond the line,
- * token and nesting limits of {@link BoundedYaml}; aliases ({@code *name}) are refused.
+ * than {@value #MAX_FILE_SIZE} bytes, not a regular file (a named pipe would block), with more than
+ * {@value #MAX_TOKENS} YAML tokens, or beyond the line and nesting limits of {@link BoundedYaml}; aliases
+ * ({@code *name}) are refused.
  */
 public final class FeedsFile {
     /** The classpath resource of the bundled default list. */
@@ -61,8 +64,12 @@ public final class FeedsFile {
      */
     public static final long MAX_FILE_SIZE = 4L << 20;
 
-    private static final BoundedYaml BOUNDED = new BoundedYaml("a feeds file", MAX_FILE_SIZE);
+    /** The most YAML tokens (keys, values, starts and ends of lists and maps): 100,000, some 16,000 feeds. */
+    public static final int MAX_TOKENS = 100_000;
+
+    private static final BoundedYaml BOUNDED = new BoundedYaml("a feeds file", MAX_FILE_SIZE, MAX_TOKENS);
     private static final ObjectMapper YAML = YAMLMapper.builder(BOUNDED.factory())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -79,7 +86,9 @@ public final class FeedsFile {
     public static List<FeedSource> load(Path path) {
         String yaml;
         try {
-            yaml = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(BOUNDED.read(path))).toString();
+            yaml = BOUNDED.readText(path);
+        } catch (FileLimitException e) {
+            throw new FeedsFileException(e.getMessage(), e);
         } catch (IOException e) {
             throw new FeedsFileException(path + ": cannot read the feeds file: " + e, e);
         }

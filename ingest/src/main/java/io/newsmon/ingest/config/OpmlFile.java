@@ -5,6 +5,8 @@ import com.rometools.opml.feed.opml.Outline;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
+import io.newsmon.model.files.BoundedYaml;
+import io.newsmon.model.files.FileLimitException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,6 +64,8 @@ public final class OpmlFile {
             WireFeedInput input = new WireFeedInput();
             input.setAllowDoctypes(false);
             document = input.build(new InputSource(new ByteArrayInputStream(bytes)));
+        } catch (FileLimitException e) {
+            throw new FeedsFileException(e.getMessage(), e);
         } catch (IOException e) {
             throw new FeedsFileException(path + ": cannot read the OPML file: " + e, e);
         } catch (FeedException e) {

@@ -62,6 +62,19 @@ class FeedsFileTest {
     }
 
     @Test
+    void refusesAKeySetTwiceInOneEntry() throws IOException {
+        Path file = write("""
+                feeds:
+                  - url: https://a.example/rss
+                    url: https://b.example/rss
+                """);
+
+        assertThatThrownBy(() -> FeedsFile.load(file))
+                .isInstanceOf(FeedsFileException.class)
+                .hasMessage(file + ": not valid YAML at line 3, column 8: Duplicate field 'url'");
+    }
+
+    @Test
     void refusesUnknownKeysSoThatATypoFailsAtStartUp() throws IOException {
         Path file = write("""
                 feeds:
