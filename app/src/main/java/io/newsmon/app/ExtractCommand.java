@@ -1,6 +1,7 @@
 package io.newsmon.app;
 
 import io.newsmon.enrich.extract.TextExtractor;
+import io.newsmon.model.text.Printable;
 import io.newsmon.ingest.fetch.FetchSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Spec;
  * text is written through a symbolic link. Progress goes to standard error every {@link #PROGRESS_EVERY}; the
  * summary to standard output: {@code extracted 120 pages to texts in 1.2 s (3 empty, 1 failed), skipped 2 (2
  * not regular files)}, where the 120 {@code .txt} files written include the 3 empty ones and the failed and
- * skipped pages come on top. File names are printed with control characters escaped ({@link TerminalText}).
+ * skipped pages come on top. File names are printed with control characters escaped ({@link Printable#escape}).
  *
  * <p>Exit code 0 when every page was extracted (also when there is none), 1 when some failed or were skipped,
  * 2 for a usage problem.
@@ -151,7 +152,7 @@ final class ExtractCommand implements Callable<Integer> {
         createOut();
         PrintWriter err = spec.commandLine().getErr();
         if (listing.pages().isEmpty() && listing.problems().isEmpty() && listing.skipped().isEmpty()) {
-            err.println(TerminalText.escape("newsmon extract: no .html or .htm pages in " + in + noPagesHint(listing)
+            err.println(Printable.escape("newsmon extract: no .html or .htm pages in " + in + noPagesHint(listing)
                     + "; nothing to extract"));
         }
         Tally tally = new Tally(listing.pages().size() + listing.problems().size() + listing.skipped().size());
@@ -165,7 +166,7 @@ final class ExtractCommand implements Callable<Integer> {
         err.flush();
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(TerminalText.escape(String.format(Locale.ROOT,
+        stdout.println(Printable.escape(String.format(Locale.ROOT,
                 "extracted %d pages to %s in %.1f s (%d empty, %d failed)%s", tally.written, out, seconds,
                 tally.empty, tally.failed, tally.skippedSummary(ByteSize.human(maxBytes)))));
         stdout.flush();
@@ -234,24 +235,24 @@ final class ExtractCommand implements Callable<Integer> {
         try {
             return ByteSize.parse(maxPageSize);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), TerminalText.escape(
+            throw new ParameterException(spec.commandLine(), Printable.escape(
                     "Invalid value " + maxPageSize + " for --max-page-size: " + e.getMessage()));
         }
     }
 
     private HtmlPages.Listing listPages() {
         if (!Files.isDirectory(in)) {
-            throw new IllegalArgumentException(TerminalText.escape("--in " + in + ": "
+            throw new IllegalArgumentException(Printable.escape("--in " + in + ": "
                     + (Files.exists(in) ? "is a file, not a folder" : "no such folder") + "; " + IN_HINT));
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException(TerminalText.escape("--out " + out + ": is a file, not a folder; "
+            throw new IllegalArgumentException(Printable.escape("--out " + out + ": is a file, not a folder; "
                     + "give the folder the .txt files should go to (it is created when missing)"));
         }
         try {
             return HtmlPages.list(in, out, recursive);
         } catch (IOException e) {
-            throw new IllegalArgumentException(TerminalText.escape("--in " + in + ": cannot list the folder: "
+            throw new IllegalArgumentException(Printable.escape("--in " + in + ": cannot list the folder: "
                     + HtmlPages.reason(e)), e);
         }
     }
@@ -260,7 +261,7 @@ final class ExtractCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new IllegalArgumentException(TerminalText.escape("--out " + out + ": cannot create the folder: "
+            throw new IllegalArgumentException(Printable.escape("--out " + out + ": cannot create the folder: "
                     + HtmlPages.reason(e)), e);
         }
     }
@@ -337,12 +338,12 @@ final class ExtractCommand implements Callable<Integer> {
                 }
                 case Outcome.Failed failure -> {
                     failed++;
-                    err.println(TerminalText.escape("newsmon extract: " + failure.page() + ": " + failure.reason()));
+                    err.println(Printable.escape("newsmon extract: " + failure.page() + ": " + failure.reason()));
                 }
                 case Outcome.Skipped skip -> {
                     skipped++;
                     refusals.merge(skip.refusal(), 1, Integer::sum);
-                    err.println(TerminalText.escape("newsmon extract: " + skip.page() + ": skipped: " + skip.reason()));
+                    err.println(Printable.escape("newsmon extract: " + skip.page() + ": skipped: " + skip.reason()));
                 }
             }
         }

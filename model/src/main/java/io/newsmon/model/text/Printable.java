@@ -6,9 +6,11 @@ package io.newsmon.model.text;
  * and {@link #text} and {@link #url} also mask secrets ({@link Secrets}).
  *
  * <p>Escaped are the C0 controls (U+0000 to U+001F; {@code \n}, {@code \r} and {@code \t} as such, the
- * others as <code>&#92;u001b</code>), DEL, the C1 controls (U+0080 to U+009F), and the characters that
- * reorder or break lines: U+061C, U+200E, U+200F, U+2028 to U+202E and U+2066 to U+2069. A backslash is
- * kept as it is, so escaping twice gives the same text.
+ * others as <code>&#92;u001b</code>), DEL, the C1 controls (U+0080 to U+009F), the format characters
+ * (bidirectional marks and overrides such as U+202E, zero-width characters, the byte order mark), the line
+ * and paragraph separators U+2028 and U+2029, and unpaired surrogates: what can move the cursor, retitle
+ * a window, reorder what follows, hide text or forge a line. A backslash is kept as it is, so escaping
+ * twice gives the same text.
  *
  * <p>For example {@code escape} turns the characters ESC {@code ]0;pwned} BEL, which retitle a terminal,
  * into the 18 visible characters <code>&#92;u001b]0;pwned&#92;u0007</code>, and
@@ -68,10 +70,30 @@ public final class Printable {
         return out.toString();
     }
 
-    /** Whether {@code c} is escaped by {@link #escape}. */
+    /**
+     * Whether {@code c} is escaped by {@link #escape}: a C0 or C1 control, DEL, a format character (Unicode
+     * category Cf: bidirectional marks and overrides, zero-width characters, the byte order mark, the soft
+     * hyphen) or a line or paragraph separator. An unpaired surrogate, which no terminal shows, is escaped
+     * too, but needs its neighbours to be told from a pair.
+     */
     public static boolean isControl(char c) {
-        return c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x061c || c == 0x200e || c == 0x200f
-                || c >= 0x2028 && c <= 0x202e || c >= 0x2066 && c <= 0x2069;
+        if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    /** Whether the character at {@code i} is to be escaped: see {@link #isControl}, and unpaired surrogates. */
+    private static boolean isUnsafe(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+        }
+        return isControl(c);
     }
 
     private static String escape(String text, boolean keepLines) {
@@ -82,7 +104,7 @@ public final class Printable {
         StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
         for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!isControl(c) || keepLines && (c == '\n' || c == '\t')) {
+            if (!isUnsafe(text, i) || keepLines && (c == '\n' || c == '\t')) {
                 out.append(c);
             } else {
                 switch (c) {
@@ -99,7 +121,7 @@ public final class Printable {
     private static int firstToEscape(String text, boolean keepLines) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (isControl(c) && !(keepLines && (c == '\n' || c == '\t'))) {
+            if (isUnsafe(text, i) && !(keepLines && (c == '\n' || c == '\t'))) {
                 return i;
             }
         }

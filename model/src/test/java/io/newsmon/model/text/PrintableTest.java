@@ -20,6 +20,16 @@ class PrintableTest {
     }
 
     @Test
+    void escapesFormatCharactersSeparatorsAndUnpairedSurrogatesButKeepsPairs() {
+        assertThat(Printable.escape("cv\u202Eexe.html\u2028x\u200By\uFEFFz")).as("bidi override, line separator, zero width")
+                .isEqualTo("cv\\u202eexe.html\\u2028x\\u200by\\ufeffz");
+        assertThat(Printable.escape("bad\uD800half \uDC00low")).as("unpaired surrogates")
+                .isEqualTo("bad\\ud800half \\udc00low");
+        String kept = "Zürich café 東京 😀 caf\uFFFD.html";
+        assertThat(Printable.escape(kept)).isSameAs(kept);
+    }
+
+    @Test
     void leavesPrintableTextAloneAndTheSameInstance() {
         String text = "Café – « news » 東京 \\u001b";
 
