@@ -15,6 +15,10 @@ class SecretsTest {
             http://user@host/feed.xml                                | http://user@host/feed.xml
             http://host:8080/feed.xml                                | http://host:8080/feed.xml
             http://[::1]:8080/feed.xml                               | http://[::1]:8080/feed.xml
+            cannot connect: postgres:SECRET123@127.0.0.1; check      | cannot connect: postgres:***@127.0.0.1; check
+            host "news:p4ss@db.example" is unknown                    | host "news:***@db.example" is unknown
+            contact mailto:ops@example.org                           | contact mailto:ops@example.org
+            at 12:30 see ann@example.org                             | at 12:30 see ann@example.org
             """)
     void masksThePasswordOfUserInfo(String text, String masked) {
         assertThat(Secrets.mask(text)).isEqualTo(masked);
@@ -37,6 +41,8 @@ class SecretsTest {
             password=a,b,c                                               | password=***
             feed http://h/f?token=a:b:c: HTTP status 404                 | feed http://h/f?token=***: HTTP status 404
             https://example.org/rss?password=                            | https://example.org/rss?password=
+            jdbc:postgresql://db/x?pass%77ord=SECRET123&user=a           | jdbc:postgresql://db/x?pass%77ord=***&user=a
+            https://example.org/rss?%74oken=abc                          | https://example.org/rss?%74oken=***
             """)
     void masksTheValuesOfParametersNamedLikeSecrets(String text, String masked) {
         assertThat(Secrets.mask(text)).isEqualTo(masked);

@@ -43,6 +43,15 @@ class ArticleStoreTest extends ArticleStoreContract {
         }
     }
 
+    /** The driver takes the user info of such a URL for a host name, and quotes it in its error. */
+    @Test
+    void aPostgresUrlWithAPasswordInItsUserInfoIsNeverQuotedWithIt() {
+        assertThatThrownBy(() -> ArticleStore.open("jdbc:postgresql://postgres:SECRET123@127.0.0.1:5432/test",
+                StoreOptions.DEFAULTS.withConnectionTimeout(Duration.ofSeconds(2))))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET123").contains("postgres:***@"));
+    }
+
     @Test
     void openingForReadingRefusesADatabaseFileThatDoesNotExistAndCreatesNothing() {
         Path missing = dir.resolve("elsewhere").resolve("news.db");
