@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -158,8 +159,13 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    private void publish(RawPage page) throws InterruptedException, ExecutionException {
-        producer.send(new ProducerRecord<>(Topics.RAW, page.id(), Json.write(page))).get();
+    private void publish(RawPage page) throws InterruptedException, ExecutionException, PageSink.Refused {
+        byte[] value = Json.write(page);
+        if (value.length > Topics.MAX_VALUE_BYTES) {
+            throw new PageSink.Refused(String.format(Locale.ROOT, "its message would be %,d bytes, more than the %,d"
+                    + " bytes a record of %s may hold", value.length, Topics.MAX_VALUE_BYTES, Topics.RAW));
+        }
+        producer.send(new ProducerRecord<>(Topics.RAW, page.id(), value)).get();
     }
 
     /** Feed polls done since start. */

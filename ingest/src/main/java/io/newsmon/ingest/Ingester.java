@@ -337,6 +337,8 @@ public final class Ingester implements AutoCloseable {
             seen.add(candidate.id(), candidate.url());
             pageAttempts.remove(candidate.id());
             return null;
+        } catch (PageSink.Refused e) {
+            return giveUpLaterQuietly(candidate, seen, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return candidate.url() + ": not delivered: interrupted";
@@ -374,10 +376,51 @@ public final class Ingester implements AutoCloseable {
         return candidate.url() + ": " + reason + "; given up after " + attempts + " attempts, not fetched again";
     }
 
+    /** {@link #giveUpLater}, for a caller that cannot throw: keeping the page seen failed is said in its line. */
+    private String giveUpLaterQuietly(Candidate candidate, SeenIds seen, String reason) {
+        try {
+            return giveUpLater(candidate, seen, reason);
+        } catch (Exception e) {
+            return candidate.url() + ": " + reason + "; it could not be marked as given up: " + e;
+        }
+    }
+
     private RawPage rawPage(Candidate candidate, FetchResult.Fetched page) {
         return new RawPage(RawPage.SCHEMA_VERSION, candidate.id(), candidate.url(), candidate.source().url(),
                 candidate.source().name(), candidate.entry(), clock.instant(), page.status(),
-                page.contentType(), page.charset(), page.text(), candidate.discoveredAt());
+                page.contentType(), page.charset(), withoutControls(page.text()), candidate.discoveredAt());
+    }
+
+    /**
+     * {@code html} with each control character but tab, line feed, form feed and carriage return as a space:
+     * HTML gives them no meaning, and each would take six bytes in the page's JSON message, so that a page of
+     * a few MB of them would make a record too large to publish.
+     */
+    static String withoutControls(String html) {
+        int first = firstControl(html);
+        if (first < 0) {
+            return html;
+        }
+        char[] chars = html.toCharArray();
+        for (int i = first; i < chars.length; i++) {
+            if (isControl(chars[i])) {
+                chars[i] = ' ';
+            }
+        }
+        return new String(chars);
+    }
+
+    private static int firstControl(String html) {
+        for (int i = 0; i < html.length(); i++) {
+            if (isControl(html.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r';
     }
 
     private void keep(FeedStates states, FeedPoll poll) {

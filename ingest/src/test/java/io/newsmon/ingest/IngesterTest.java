@@ -11,6 +11,7 @@ import io.newsmon.ingest.fetch.LocalServer;
 import io.newsmon.ingest.politeness.PolitenessSettings;
 import io.newsmon.ingest.schedule.InMemoryFeedStates;
 import io.newsmon.model.ArticleId;
+import io.newsmon.model.Json;
 import io.newsmon.model.RawPage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,6 +105,44 @@ class IngesterTest {
         assertThat(report.feedsFailed()).isZero();
         assertThat(report.errors()).isEmpty();
         assertThat(states.get(rss().url())).isEmpty();
+    }
+
+    /**
+     * Control characters (here a million vertical tabs) take six bytes each in a JSON message, so a page of
+     * a few MB of them made a record too large for Kafka; HTML gives them no meaning, and they go as spaces.
+     */
+    @Test
+    void aPageOfControlCharactersIsPublishedWithSpacesInTheirPlace() {
+        server.serve("/articles/huawei-licence-rules.html", "text/html; charset=utf-8",
+                "<html><body><p>Huawei" + "\u000b\u0000\u0001".repeat(1_000_000) + "licence\tand\fform\r\nfeed</p></body></html>");
+
+        poll(List.of(rss()));
+
+        RawPage page = published.stream().filter(p -> p.url().endsWith("/huawei-licence-rules.html")).findFirst().orElseThrow();
+        assertThat(page.html()).doesNotContain("\u000b", "\u0000", "\u0001")
+                .contains("<p>Huawei   ", "   licence\tand\fform\r\nfeed</p>");
+        assertThat(Json.write(page).length).isLessThan(4 * 1024 * 1024);
+    }
+
+    /** A page its sink refuses for good (a record too large) is given up like a page that is not HTML. */
+    @Test
+    void aPageTheSinkRefusesForGoodIsReportedAndGivenUpAfterItsAttempts() {
+        IngestSettings settings = IngestSettings.defaults();
+        PageSink refusing = page -> {
+            if (page.url().endsWith("/huawei-licence-rules.html")) {
+                throw new PageSink.Refused("its message is 40,000,000 bytes, more than the 33,488,896 a record may hold");
+            }
+            published.add(page);
+        };
+        IngestReport report = null;
+        for (int attempt = 1; attempt <= settings.maxPageAttempts(); attempt++) {
+            report = ingester.pollOnce(List.of(rss()), states, seen, refusing);
+        }
+
+        assertThat(report.errors()).singleElement().asString()
+                .contains(article("huawei-licence-rules") + ": its message is 40,000,000 bytes")
+                .contains("given up after " + settings.maxPageAttempts() + " attempts");
+        assertThat(seen.contains(ArticleId.of(article("huawei-licence-rules")))).isTrue();
     }
 
     @Test
