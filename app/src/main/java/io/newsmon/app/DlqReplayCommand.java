@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code newsmon dlq replay}: sends chosen dead letters back to the topic they came from. */
@@ -46,6 +47,12 @@ final class DlqReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!selection.all) {
+            selection.offsets.stream().filter(offset -> offset < 0).findFirst().ifPresent(offset -> {
+                throw new ParameterException(spec.commandLine(), "Invalid value " + offset + " for --offset: must be 0"
+                        + " or more, the number of a dead letter as `newsmon dlq list` shows it (#N)");
+            });
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Set<Long> wanted = selection.all ? Set.of() : new TreeSet<>(selection.offsets);

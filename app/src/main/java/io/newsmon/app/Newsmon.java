@@ -54,7 +54,7 @@ public final class Newsmon {
         CommandLine cli = new CommandLine(new Newsmon());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (isExpected(e)) {
-                commandLine.getErr().println("newsmon " + commandLine.getCommandName() + ": " + shown(e.getMessage()));
+                commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + shown(e.getMessage()));
                 return CONFIG_ERROR;
             }
             throw e;

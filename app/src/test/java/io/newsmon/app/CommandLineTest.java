@@ -76,6 +76,29 @@ class CommandLineTest {
     }
 
     @Test
+    void exportOfASqliteUrlThatNamesNoFileSaysSo() {
+        Cli.Result export = Cli.execute("export", "--store", "jdbc:sqlite::memory:");
+
+        assertThat(export.exitCode()).isEqualTo(Newsmon.CONFIG_ERROR);
+        assertThat(export.err()).contains("jdbc:sqlite::memory: names no database file");
+    }
+
+    @Test
+    void anErrorOfASubcommandNamesItWhole() {
+        Cli.Result replay = Cli.execute("dlq", "replay", "--all", "--data-dir", dir.resolve("data").toString());
+
+        assertThat(replay.err()).startsWith("newsmon dlq replay: ");
+    }
+
+    @Test
+    void dlqReplayOfANegativeOffsetIsRefused() {
+        Cli.Result replay = Cli.execute("dlq", "replay", "--offset", "-5", "--data-dir", dir.resolve("data").toString());
+
+        assertThat(replay.exitCode()).isEqualTo(2);
+        assertThat(replay.err()).contains("--offset").contains("-5").contains("0 or more");
+    }
+
+    @Test
     void exportWithAMalformedSinceNamesTheValue() {
         Cli.Result export = Cli.execute("export", "--store", "jdbc:sqlite:" + dir.resolve("empty.db"), "--since", "yesterday");
         assertThat(export.exitCode()).isEqualTo(2);

@@ -205,6 +205,24 @@ class ConfigCommandTest {
     }
 
     @Test
+    void anyBadValueIsShownWithItsSecretsMaskedAndItsControlCharactersEscaped() {
+        Cli.Result run = newsmon(Map.of("NEWSMON_CONTACT", "ftp://ann:hunter2@example.org/\u001b[2J"), "run", "--once");
+
+        assertThat(run.exitCode()).isEqualTo(Newsmon.CONFIG_ERROR);
+        assertThat(run.err()).contains("contact ftp://ann:***@example.org/\\u001b[2J (from NEWSMON_CONTACT)")
+                .doesNotContain("hunter2", "\u001b");
+    }
+
+    @Test
+    void aMetricsAddressThatIsNotOneOfThisMachineIsRefused() {
+        Cli.Result check = newsmon(Map.of("NEWSMON_METRICS_BIND", "192.0.2.1"), "config", "check", "--for", "run");
+
+        assertThat(check.exitCode()).isEqualTo(Newsmon.CONFIG_ERROR);
+        assertThat(check.err()).contains("metrics-bind 192.0.2.1 (from NEWSMON_METRICS_BIND): must be an IP address"
+                + " of this machine");
+    }
+
+    @Test
     void passwordsInAMisspeltOrRepeatedStoreKeyOfTheFileAreMaskedToo() throws Exception {
         Path file = Files.writeString(dir.resolve("newsmon.yml"), """
                 stroe: jdbc:postgresql://db/news?user=a&password=hunter2

@@ -1,5 +1,7 @@
 package io.newsmon.app.config;
 
+import io.newsmon.model.text.Printable;
+
 /**
  * One thing wrong with the configuration, as one line that names the setting, the value, where it came
  * from and the rule: {@code per-host-delay PT-1S (from NEWSMON_PER_HOST_DELAY): must be at least PT0S}.
@@ -8,6 +10,11 @@ package io.newsmon.app.config;
  * @param message the line
  */
 public record Problem(String key, String message) {
+    /** The line is kept with its secrets masked and its control characters escaped: it quotes what was given. */
+    public Problem {
+        message = Printable.text(message);
+    }
+
     /** A value that breaks {@code rule}. */
     static Problem badValue(Setting<?> setting, SettingValue value, String rule) {
         return badValue(setting.key(), setting.show(value.text()), value.source(), rule);

@@ -5,6 +5,8 @@ import io.newsmon.kafka.Topics;
 import io.newsmon.store.jdbc.Dialect;
 import io.newsmon.store.jdbc.JdbcUrls;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,7 +143,7 @@ public final class Settings {
                     + " URLs, and there is no login); 0.0.0.0 serves every interface, as a container needs.",
             RUN, INGEST, ENRICH, STORE_COMMAND)
             .must(Rule.of("must be an IP address of this machine, such as 127.0.0.1, ::1 or 0.0.0.0",
-                    Settings::isAddressLiteral));
+                    Settings::isLocalAddressLiteral));
 
     private static final String[] LOGGING = {RUN, INGEST, ENRICH, STORE_COMMAND, EXPORT, BROKER, FEEDS_STATUS,
         DLQ_LIST, DLQ_REPLAY};
@@ -214,17 +216,21 @@ public final class Settings {
         return Arrays.stream(servers.split(",", -1)).allMatch(server -> BROKER_ADDRESS.matcher(server.strip()).matches());
     }
 
-    /** Whether {@code address} is an IPv4 or IPv6 address literal (no name, so nothing is looked up). */
-    static boolean isAddressLiteral(String address) {
+    /**
+     * Whether {@code address} is an IPv4 or IPv6 address literal (no name, so nothing is looked up) that a
+     * server here can listen on: the wildcard, loopback, or an address of one of this machine's interfaces.
+     */
+    static boolean isLocalAddressLiteral(String address) {
         String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
                 : address;
         if (!IP_LITERAL.matcher(bare).matches()) {
             return false;
         }
         try {
-            InetAddress.getByName(bare);
-            return true;
-        } catch (UnknownHostException e) {
+            InetAddress literal = InetAddress.getByName(bare);
+            return literal.isAnyLocalAddress() || literal.isLoopbackAddress()
+                    || NetworkInterface.getByInetAddress(literal) != null;
+        } catch (UnknownHostException | SocketException e) {
             return false;
         }
     }

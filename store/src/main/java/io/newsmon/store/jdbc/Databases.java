@@ -49,6 +49,10 @@ final class Databases {
     static HikariDataSource openForReading(String jdbcUrl, Dialect dialect, StoreOptions options) {
         requireDriver(jdbcUrl, dialect);
         Optional<Path> file = JdbcUrls.sqliteFile(jdbcUrl);
+        if (dialect == Dialect.SQLITE && file.isEmpty()) {
+            throw new StoreException(JdbcUrls.mask(jdbcUrl) + " names no database file: reading needs the file that"
+                    + " newsmon run or newsmon store wrote, for example jdbc:sqlite:newsmon-data/newsmon.db", null);
+        }
         if (file.isPresent() && !Files.isRegularFile(file.get())) {
             throw new StoreException("the SQLite database " + file.get() + (Files.exists(file.get())
                     ? " is not a file" : " does not exist") + ": reading needs the database file that newsmon run or"
