@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
@@ -40,6 +41,9 @@ import org.jsoup.nodes.Element;
  * whitespace collapsed, without the page's headline ({@code <title>}, {@code og:title} or {@code h1}).
  * For example {@code "The Commerce Department said...\n\nHuawei said it opposed..."}; "" when the page has
  * no text.
+ *
+ * <p>An interrupted thread's extraction stops before its next attempt ({@link CancellationException}), so
+ * that a page its caller gave up does not go on taking a core.
  */
 public final class TextExtractor {
     /** Results shorter than this many characters make the extractor try its fallbacks. */
@@ -69,6 +73,10 @@ public final class TextExtractor {
         }
         String firstNonEmpty = null;
         for (Function<Element, Optional<String>> attempt : attempts) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the caller gave this page up (its record budget ran out): the next attempt would be in vain
+                throw new CancellationException("text extraction was given up and interrupted");
+            }
             String text = attempt.apply(page.clone()).orElse("");
             if (text.length() >= MIN_GOOD_CHARS) {
                 return text;

@@ -35,6 +35,17 @@ class TextExtractorTest {
     }
 
     @Test
+    void anInterruptedExtractionStopsInsteadOfTryingItsFallbacks() {
+        Thread.currentThread().interrupt();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> extractor.extract(page("<p>" + P1 + "</p>"),
+                    "https://x.example/")).isInstanceOf(java.util.concurrent.CancellationException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void codeBlocksKeepTheirLines() {
         String html = page("<p>" + P1 + "</p><pre><code>RetryPolicy retries = RetryPolicy.builder()\n"
                 + "        .maxAttempts(4)\n\n        .build();   \n</code></pre><p>" + P2 + "</p>");
