@@ -2,6 +2,7 @@ package io.newsmon.ingest;
 
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.kafka.KafkaSettings;
+import io.newsmon.kafka.OversizedRecordException;
 import io.newsmon.kafka.TopicFollower;
 import io.newsmon.kafka.Topics;
 import io.newsmon.model.FeedState;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -161,9 +161,10 @@ public final class IngestService implements AutoCloseable {
 
     private void publish(RawPage page) throws InterruptedException, ExecutionException, PageSink.Refused {
         byte[] value = Json.write(page);
-        if (value.length > Topics.MAX_VALUE_BYTES) {
-            throw new PageSink.Refused(String.format(Locale.ROOT, "its message would be %,d bytes, more than the %,d"
-                    + " bytes a record of %s may hold", value.length, Topics.MAX_VALUE_BYTES, Topics.RAW));
+        try {
+            OversizedRecordException.requireFits(Topics.RAW, page.id(), value);
+        } catch (OversizedRecordException e) {
+            throw new PageSink.Refused(e.getMessage());
         }
         producer.send(new ProducerRecord<>(Topics.RAW, page.id(), value)).get();
     }

@@ -243,16 +243,10 @@ public final class KafkaStage implements AutoCloseable {
     public void sendToAll(Collection<String> topics, String key, Object message) {
         byte[] value = Json.write(message);
         for (String topic : topics) {
-            checkSize(topic, key, value);
+            OversizedRecordException.requireFits(topic, key, value);
         }
         for (String topic : topics) {
             pending.add(producer.send(new ProducerRecord<>(topic, key, value)));
-        }
-    }
-
-    private static void checkSize(String topic, String key, byte[] value) {
-        if (value.length > Topics.MAX_VALUE_BYTES) {
-            throw new OversizedRecordException(topic, key, value.length, Topics.MAX_VALUE_BYTES);
         }
     }
 
@@ -264,7 +258,7 @@ public final class KafkaStage implements AutoCloseable {
      */
     public void sendAfterDelivery(String topic, String key, Object message) {
         byte[] value = Json.write(message);
-        checkSize(topic, key, value);
+        OversizedRecordException.requireFits(topic, key, value);
         afterDelivery.add(new ProducerRecord<>(topic, key, value));
     }
 

@@ -5,7 +5,18 @@ package io.newsmon.kafka;
  * would fail for ever. Thrown before anything is sent, so the stage can dead-letter the input instead.
  */
 public final class OversizedRecordException extends IllegalArgumentException {
-    OversizedRecordException(String topic, String key, int bytes, int limit) {
+    /**
+     * Checks that {@code value} fits in a record of {@code topic}.
+     *
+     * @throws OversizedRecordException naming the topic, the key, the size and the limit when it does not
+     */
+    public static void requireFits(String topic, String key, byte[] value) {
+        if (value.length > Topics.MAX_VALUE_BYTES) {
+            throw new OversizedRecordException(topic, key, value.length, Topics.MAX_VALUE_BYTES);
+        }
+    }
+
+    private OversizedRecordException(String topic, String key, int bytes, int limit) {
         super("the record for " + topic + " with key " + key + " is " + bytes + " bytes, more than the " + limit
                 + " bytes a record may hold");
     }
