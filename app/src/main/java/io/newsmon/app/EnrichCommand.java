@@ -5,6 +5,7 @@ import io.newsmon.enrich.tag.TopicTagger;
 import io.newsmon.kafka.KafkaSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsmon.app.config.ConfigOptions;
+import io.newsmon.app.ops.BrokerWatch;
 import io.newsmon.app.ops.StageMetrics;
 import io.newsmon.app.ops.StatusServer;
 import java.time.Duration;
@@ -21,6 +22,8 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafkaOptions;
     @Mixin
+    InstanceOptions instance;
+    @Mixin
     TopicOptions topicOptions;
     @Mixin
     MetricsOptions metrics;
@@ -31,17 +34,19 @@ final class EnrichCommand implements Callable<Integer> {
     Duration recordBudget;
 
     @Override
-    @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
+    @SuppressWarnings("try") // the status server and the broker watch are never used in the block: they only have to be closed.
     public Integer call() {
         var topics = topicOptions.loadTopics();
         Duration duplicateWindow = topicOptions.duplicateWindow();
-        KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-enrich");
+        KafkaSettings kafka = instance.apply(new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-enrich"));
         try (StopOnSignal stop = StopOnSignal.install(); TopicTagger tagger = new TopicTagger(topics)) {
             Stages.createTopics(kafka, topics);
             PrometheusMeterRegistry registry = StatusServer.registry();
             try (EnrichService service = Stages.enrich(kafka, tagger, duplicateWindow, recordBudget, registry);
-                 StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka)))) {
+                 StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka)));
+                 BrokerWatch watch = BrokerWatch.start("enrich", StageMetrics.broker(kafka))) {
                 StageMetrics.enrich(registry, service);
+                stop.stopWith(service::stop);
                 service.run();
             }
         }

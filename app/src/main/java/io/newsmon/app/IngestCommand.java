@@ -2,6 +2,7 @@ package io.newsmon.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsmon.app.config.ConfigOptions;
+import io.newsmon.app.ops.BrokerWatch;
 import io.newsmon.app.ops.StageMetrics;
 import io.newsmon.app.ops.StatusServer;
 import io.newsmon.ingest.IngestService;
@@ -34,7 +35,7 @@ final class IngestCommand implements Callable<Integer> {
     Duration onceDeadline;
 
     @Override
-    @SuppressWarnings("try") // StopOnSignal is never used in the block: it only has to be closed last.
+    @SuppressWarnings("try") // the status server and the broker watch are never used in the block: they only have to be closed.
     public Integer call() {
         var feeds = sources.loadFeeds();
         KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-ingest");
@@ -43,11 +44,13 @@ final class IngestCommand implements Callable<Integer> {
         try (StopOnSignal stop = once ? null : StopOnSignal.install();
              IngestService service = Stages.ingest(kafka, feeds, sources, registry);
              StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka),
-                     "feeds", StageMetrics.feeds(service)))) {
+                     "feeds", StageMetrics.feeds(service)));
+             BrokerWatch watch = BrokerWatch.start("ingest", StageMetrics.broker(kafka))) {
             StageMetrics.ingest(registry, service);
             if (once) {
                 service.pollOnce(onceDeadline);
             } else {
+                stop.stopWith(service::stop);
                 service.runForever();
             }
         }

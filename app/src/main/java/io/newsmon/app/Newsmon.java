@@ -5,6 +5,7 @@ import io.newsmon.app.config.CommandLineSettings;
 import io.newsmon.app.config.ConfigCommand;
 import io.newsmon.enrich.tag.TopicsFileException;
 import io.newsmon.ingest.config.FeedsFileException;
+import io.newsmon.kafka.InstanceConflictException;
 import io.newsmon.kafka.KafkaUnavailableException;
 import io.newsmon.model.text.Printable;
 import io.newsmon.model.text.Secrets;
@@ -87,7 +88,8 @@ public final class Newsmon {
 
     private static boolean isExpected(Exception e) {
         return e instanceof FeedsFileException || e instanceof TopicsFileException
-                || e instanceof KafkaUnavailableException || e instanceof StoreException
+                || e instanceof KafkaUnavailableException || e instanceof InstanceConflictException
+                || e instanceof StoreException
                 || e instanceof IllegalArgumentException;
     }
 }

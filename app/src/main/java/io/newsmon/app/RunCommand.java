@@ -55,6 +55,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafkaOptions;
     @Mixin
+    InstanceOptions instance;
+    @Mixin
     DataDirOption data;
     @Mixin
     ConfigOptions config;
@@ -75,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
     Duration recordBudget;
 
     @Override
-    @SuppressWarnings("try") // StopOnSignal and RunningBroker are never used in the block: they only have to be closed.
+    @SuppressWarnings("try") // RunningBroker is never used in the block: it only has to be closed.
     public Integer call() throws Exception {
         List<FeedSource> feeds = sources.loadFeeds();
         List<TopicDefinition> topics = topicOptions.loadTopics();
@@ -88,7 +90,8 @@ final class RunCommand implements Callable<Integer> {
              ArticleStore articles = Stages.openStore(jdbcUrl, recordBudget);
              EmbeddedKafkaBroker broker = bootstrapServers == null ? startBroker(dataDir) : null;
              RunningBroker address = broker == null ? null : RunningBroker.publish(dataDir, broker.bootstrapServers())) {
-            KafkaSettings kafka = new KafkaSettings(broker != null ? broker.bootstrapServers() : bootstrapServers, "newsmon");
+            KafkaSettings kafka = instance.apply(new KafkaSettings(broker != null ? broker.bootstrapServers()
+                    : bootstrapServers, "newsmon"));
             Stages.createTopics(kafka, topics);
             PrometheusMeterRegistry registry = StatusServer.registry();
             try (StoreService storeService = Stages.store(kafka, articles, registry);
@@ -105,6 +108,7 @@ final class RunCommand implements Callable<Integer> {
                     LOG.info("newsmon: watching {} feeds every {} to {}, storing to {}; Ctrl-C stops", feeds.size(),
                             Durations.human(sources.minPollInterval), Durations.human(sources.maxPollInterval),
                             JdbcUrls.mask(jdbcUrl));
+                    stop.stopWith(ingestService::stop);
                     ingestService.runForever();
                     return 0;
                 }

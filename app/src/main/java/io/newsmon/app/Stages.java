@@ -17,14 +17,18 @@ import io.newsmon.kafka.Topics;
 import io.newsmon.store.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.StoreOptions;
+import io.newsmon.store.jdbc.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /** Builds the stage services from checked settings; the commands own their lifecycles. */
 final class Stages {
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
     private Stages() {
     }
 
@@ -52,6 +56,30 @@ final class Stages {
     /** Opens the database, whose writes get {@code recordBudget} each (see {@link StoreOptions#writeTimeout()}). */
     static ArticleStore openStore(String jdbcUrl, Duration recordBudget) {
         return ArticleStore.open(jdbcUrl, StoreOptions.DEFAULTS.withWriteTimeout(recordBudget));
+    }
+
+    /**
+     * {@link #openStore}, waiting while the database cannot be reached, as a running store waits through an
+     * outage: the same backoff (1 s doubling up to 30 s) and one warning per try. {@code unreachable} gets
+     * each failure's message ({@code /health} shows it). Any other failure (a wrong password, a bad
+     * migration) ends the wait at once.
+     *
+     * @throws InterruptedException when the thread is interrupted (stopped) while it waits
+     */
+    static ArticleStore openStoreWaiting(String jdbcUrl, Duration recordBudget, Consumer<String> unreachable)
+            throws InterruptedException {
+        Duration backoff = Duration.ofSeconds(1);
+        while (true) {
+            try {
+                return openStore(jdbcUrl, recordBudget);
+            } catch (StoreUnavailableException e) {
+                unreachable.accept(e.getMessage());
+                LoggerFactory.getLogger(Stages.class).warn("store: the database is unreachable ({}); it is tried"
+                        + " again in {} s", e.getMessage(), backoff.toSeconds());
+                Thread.sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
     }
 
     static StoreService store(KafkaSettings kafka, ArticleStore store, MeterRegistry meters) {

@@ -133,7 +133,7 @@ public final class EnrichService implements AutoCloseable {
         freshInBatch.clear();
         duplicatesInBatch = 0;
         taggedInBatch.clear();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
+        for (ConsumerRecord<byte[], byte[]> record : stage.records(records)) {
             handle(record);
         }
     }
@@ -235,6 +235,14 @@ public final class EnrichService implements AutoCloseable {
     /** Records sent to {@value Topics#DLQ} since start. */
     public long rejected() {
         return stage.deadLettered();
+    }
+
+    /**
+     * Asks the stage to stop and returns at once: {@link #run()} returns once the page in hand is done and
+     * the pages done so far are committed (the others go to the next instance).
+     */
+    public void stop() {
+        stage.stop();
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,6 +51,7 @@ public final class IngestService implements AutoCloseable {
     private final KafkaSeenIds seen;
     private final KafkaFeedStates states;
     private volatile boolean running = true;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
 
     /**
      * @param settings where the broker is
@@ -111,19 +114,25 @@ public final class IngestService implements AutoCloseable {
         return report;
     }
 
-    /** Polls each feed when it is due until {@link #close()} is called. */
+    /** Polls each feed when it is due until {@link #stop()} or {@link #close()} is called. */
     public void runForever() {
         start();
         while (running) {
             List<FeedSource> mine = states.assigned(feeds);
             ingester.startDue(mine, states, seen, this::publish, this::log);
             try {
-                Thread.sleep(untilNext(mine));
+                stopRequested.await(untilNext(mine).toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
+    }
+
+    /** Asks {@link #runForever()} to return, and returns at once; fetches under way end in {@link #close()}. */
+    public void stop() {
+        running = false;
+        stopRequested.countDown();
     }
 
     /** The feeds this instance polls now: those of the partitions it holds and has loaded. */
@@ -209,7 +218,7 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
+        stop();
         ingester.close();
         states.close();
         seen.close();

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,13 +47,25 @@ public final class DeadLetterLog {
     }
 
     /**
-     * Every record in {@value Topics#DLQ}, oldest first per partition (committed ones only).
+     * Every record in {@value Topics#DLQ}, oldest first per partition (committed ones only), each dead-lettered
+     * record once: a letter with the stage and origin (topic, partition, offset) of an earlier one is left
+     * out. Stages send a batch's letters once the batch is done, so a repeat is rare (a batch whose letters
+     * were acknowledged while another of its records was not is handed over again whole), but replaying one
+     * record twice is not.
      *
      * @throws KafkaUnavailableException when the topic cannot be read to its end within {@code timeout}
      */
     public static List<Entry> read(KafkaSettings settings, Duration timeout) {
         List<Entry> entries = new ArrayList<>();
-        TopicFollower.readAllRecords(settings, Topics.DLQ, record -> entries.add(entry(record)), timeout);
+        Set<String> origins = new HashSet<>();
+        TopicFollower.readAllRecords(settings, Topics.DLQ, record -> {
+            Entry entry = entry(record);
+            DeadLetter letter = entry.letter();
+            if (letter == null || origins.add(letter.stage() + " " + letter.topic() + "-" + letter.partition() + "@"
+                    + letter.offset())) {
+                entries.add(entry);
+            }
+        }, timeout);
         return entries;
     }
 

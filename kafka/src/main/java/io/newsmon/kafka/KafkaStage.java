@@ -6,20 +6,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +66,10 @@ public final class KafkaStage implements AutoCloseable {
     private final KafkaSettings settings;
     private final Clock clock;
     private final Delivery delivery;
+    private final String groupId;
     private final String transactionalId;
+    private final Duration recordBudget;
+    private final long batchNanos;
     private Producer<String, byte[]> producer;
     private DeadLetters deadLetters;
     private boolean transactionsReady;
@@ -75,6 +78,13 @@ public final class KafkaStage implements AutoCloseable {
     private int deadLetteredInBatch;
     private final List<Future<RecordMetadata>> pending = new ArrayList<>();
     private final List<ProducerRecord<String, byte[]>> afterDelivery = new ArrayList<>();
+    private final List<HeldLetter> heldLetters = new ArrayList<>();
+    /** How many records of the batch in hand {@link #records} handed out, or -1 when it was not used. */
+    private int taken;
+    private long batchStart;
+
+    private record HeldLetter(ConsumerRecord<byte[], byte[]> record, String error) {
+    }
 
     /** An at-least-once stage; see {@link #KafkaStage(String, KafkaSettings, String, Collection, Clock, Delivery, PollLoop.BatchHandler, Runnable)}. */
     public KafkaStage(String stage, KafkaSettings settings, String groupId, Collection<String> topics, Clock clock,
@@ -120,7 +130,10 @@ public final class KafkaStage implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.delivery = delivery;
-        this.transactionalId = settings.clientId() + "-" + stage + "-" + UUID.randomUUID();
+        this.groupId = groupId;
+        this.recordBudget = recordBudget;
+        this.batchNanos = KafkaSettings.transactionBatchTime(recordBudget).toNanos();
+        this.transactionalId = settings.transactionalId(groupId);
         this.producer = newProducer();
         this.deadLetters = new DeadLetters(producer, stage, clock);
         this.loop = delivery == Delivery.EXACTLY_ONCE
@@ -132,16 +145,31 @@ public final class KafkaStage implements AutoCloseable {
 
     private Producer<String, byte[]> newProducer() {
         return new KafkaProducer<>(delivery == Delivery.EXACTLY_ONCE
-                ? settings.transactionalProducer(transactionalId) : settings.producer());
+                ? settings.transactionalProducer(transactionalId, recordBudget) : settings.producer());
+    }
+
+    private void startBatch() {
+        pending.clear();
+        afterDelivery.clear();
+        heldLetters.clear();
+        deadLetteredInBatch = 0;
+        taken = -1;
+        batchStart = System.nanoTime();
+    }
+
+    /** Sends the batch's dead letters, once its handler has returned (so a retried batch sends them once). */
+    private void sendHeldLetters() {
+        heldLetters.forEach(held -> pending.add(deadLetters.send(held.record(), held.error())));
+        deadLetteredInBatch = heldLetters.size();
+        heldLetters.clear();
     }
 
     private void deliver(List<ConsumerRecord<byte[], byte[]>> records, PollLoop.BatchHandler handler,
                          Runnable onAbort) throws Exception {
-        pending.clear();
-        afterDelivery.clear();
-        deadLetteredInBatch = 0;
+        startBatch();
         try {
             handler.handle(records);
+            sendHeldLetters();
             awaitPending();
             afterDelivery.forEach(record -> pending.add(producer.send(record)));
             awaitPending();
@@ -157,22 +185,30 @@ public final class KafkaStage implements AutoCloseable {
         }
     }
 
-    private void deliverInTransaction(List<ConsumerRecord<byte[], byte[]>> records,
-                                      Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group,
-                                      PollLoop.BatchHandler handler, Runnable onAbort) throws Exception {
-        pending.clear();
-        afterDelivery.clear();
-        deadLetteredInBatch = 0;
+    private int deliverInTransaction(List<ConsumerRecord<byte[], byte[]>> records, PollLoop.BatchOffsets offsets,
+                                     ConsumerGroupMetadata group, PollLoop.BatchHandler handler, Runnable onAbort)
+            throws Exception {
+        startBatch();
         startTransactions();
-        producer.beginTransaction();
         try {
+            producer.beginTransaction();
             handler.handle(records);
+            int handled = taken < 0 ? records.size() : taken;
+            sendHeldLetters();
             afterDelivery.forEach(record -> pending.add(producer.send(record)));
-            producer.sendOffsetsToTransaction(offsets, group);
+            if (handled > 0) {
+                producer.sendOffsetsToTransaction(offsets.upTo(handled), group);
+            }
             producer.commitTransaction();
             deadLettered.addAndGet(deadLetteredInBatch);
             onDelivered.run();
+            return handled;
         } catch (Exception | Error e) {
+            if (isFenced(e)) {
+                onAbort.run();
+                loop.stop();
+                throw new InstanceConflictException(stage, groupId, settings.instanceId(), e);
+            }
             abortTransaction();
             onAbort.run();
             if (e instanceof KafkaException kafka) {
@@ -198,6 +234,16 @@ public final class KafkaStage implements AutoCloseable {
         }
     }
 
+    /** Whether the broker fenced this instance: another producer or group member took over its id. */
+    private static boolean isFenced(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProducerFencedException || cause instanceof FencedInstanceIdException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void abortTransaction() {
         try {
             producer.abortTransaction();
@@ -220,9 +266,54 @@ public final class KafkaStage implements AutoCloseable {
         transactionsReady = false;
     }
 
-    /** Consumes until {@link #close()}; run it on a thread of its own. */
+    /**
+     * Consumes until {@link #stop()} or {@link #close()}; run it on a thread of its own. An
+     * {@link Delivery#EXACTLY_ONCE} stage first registers its transactional id, which fences a dead
+     * predecessor with the same instance id and aborts the transaction it left open, so that readers of its
+     * output go on at once.
+     *
+     * @throws InstanceConflictException when another process took over this one's instance id
+     */
     public void run() {
+        if (delivery == Delivery.EXACTLY_ONCE) {
+            try {
+                startTransactions();
+            } catch (KafkaUnavailableException e) {
+                LOG.warn("{}; the first batch tries again", e.getMessage());
+            }
+        }
         loop.run();
+    }
+
+    /**
+     * The records of {@code batch} for the handler to handle, in order. In an {@link Delivery#EXACTLY_ONCE}
+     * stage the iteration ends early when the stage is asked to {@link #stop()} or when the batch has run
+     * for {@link KafkaSettings#transactionBatchTime} (15 s at the default record budget): the records
+     * handled so far are committed and the others are handed over again, so that a stop waits for one
+     * record at most and no transaction outlives its timeout. An at-least-once stage gets every record.
+     */
+    public Iterable<ConsumerRecord<byte[], byte[]>> records(List<ConsumerRecord<byte[], byte[]>> batch) {
+        if (delivery != Delivery.EXACTLY_ONCE) {
+            return batch;
+        }
+        taken = 0;
+        return () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                if (taken >= batch.size() || loop.stopping()) {
+                    return false;
+                }
+                return taken == 0 || System.nanoTime() - batchStart < batchNanos; // one record at least per batch
+            }
+
+            @Override
+            public ConsumerRecord<byte[], byte[]> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return batch.get(taken++);
+            }
+        };
     }
 
     /**
@@ -275,10 +366,13 @@ public final class KafkaStage implements AutoCloseable {
         pending.clear();
     }
 
-    /** Sends {@code record} to the dead-letter topic because of {@code error}, with the batch. */
+    /**
+     * Sends {@code record} to the dead-letter topic because of {@code error}, with the batch: once the
+     * handler has returned, so that a batch handed over again (the broker or the database was away) sends
+     * each letter once.
+     */
     public void deadLetter(ConsumerRecord<byte[], byte[]> record, String error) {
-        deadLetteredInBatch++;
-        pending.add(deadLetters.send(record, error));
+        heldLetters.add(new HeldLetter(record, error));
     }
 
     /** Records sent to {@value Topics#DLQ} since start, counting only batches that were delivered. */
@@ -289,6 +383,14 @@ public final class KafkaStage implements AutoCloseable {
     /** Records of the input topics not yet read by this instance; see {@link PollLoop#lag()}. */
     public long lag() {
         return loop.lag();
+    }
+
+    /**
+     * Asks the stage to stop, and returns at once: {@link #run()} returns after the batch in hand, which
+     * (in an {@link Delivery#EXACTLY_ONCE} stage) ends with the record in hand and commits what was done.
+     */
+    public void stop() {
+        loop.stop();
     }
 
     /** Stops the loop after the batch in hand, then closes the producer. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +19,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,14 +44,24 @@ public final class PollLoop implements Runnable, AutoCloseable {
     }
 
     /**
-     * What a transactional stage does with a batch: produce its output and commit {@code offsets} for
-     * {@code group} in one Kafka transaction ({@code sendOffsetsToTransaction}); the loop commits nothing
-     * itself.
+     * What a transactional stage does with a batch: produce its output and commit the offsets of what it
+     * handled for {@code group} in one Kafka transaction ({@code sendOffsetsToTransaction}); the loop
+     * commits nothing itself. A stage may handle the batch's first records only (when it is asked to stop,
+     * or when the batch has used its time): it then commits {@code offsets.upTo(handled)} and returns
+     * {@code handled}, and the loop hands the rest over again.
      */
     @FunctionalInterface
     public interface TransactionalBatchHandler {
-        void handle(List<ConsumerRecord<byte[], byte[]>> records, Map<TopicPartition, OffsetAndMetadata> offsets,
-                    ConsumerGroupMetadata group) throws Exception;
+        /** @return how many of the records, from the first, were handled and committed */
+        int handle(List<ConsumerRecord<byte[], byte[]>> records, BatchOffsets offsets, ConsumerGroupMetadata group)
+                throws Exception;
+    }
+
+    /** The offsets to commit for the first records of a batch. */
+    @FunctionalInterface
+    public interface BatchOffsets {
+        /** The offsets to commit when the batch's first {@code handled} records are done. */
+        Map<TopicPartition, OffsetAndMetadata> upTo(int handled);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
@@ -65,6 +76,9 @@ public final class PollLoop implements Runnable, AutoCloseable {
     /** The offset last committed per partition, to see when a position moved past markers only. */
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final String groupId;
+    private final String instanceId;
     private volatile boolean running = true;
     private final AtomicBoolean started = new AtomicBoolean();
 
@@ -95,7 +109,9 @@ public final class PollLoop implements Runnable, AutoCloseable {
     private PollLoop(String stage, KafkaSettings settings, String groupId, Collection<String> topics,
                      Duration recordBudget, BatchHandler handler, TransactionalBatchHandler transactionalHandler) {
         this.stage = stage;
-        this.consumer = new KafkaConsumer<>(settings.consumer(groupId, recordBudget));
+        this.groupId = groupId;
+        this.instanceId = settings.instanceId();
+        this.consumer = new KafkaConsumer<>(settings.stageConsumer(groupId, recordBudget));
         this.topics = List.copyOf(topics);
         this.handler = handler;
         this.transactionalHandler = transactionalHandler;
@@ -121,10 +137,9 @@ public final class PollLoop implements Runnable, AutoCloseable {
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
+        } catch (FencedInstanceIdException e) {
+            running = false;
+            throw new InstanceConflictException(stage, groupId, instanceId, e);
         } catch (InterruptException e) {
             // Interrupted while polling: a stop request like close(); the flag is restored after closing.
             Thread.interrupted();
@@ -135,10 +150,15 @@ public final class PollLoop implements Runnable, AutoCloseable {
         }
     }
 
+    /**
+     * Closes the consumer, leaving the group: its partitions go to the other instances at once (a restart
+     * under the same instance id takes them back), and a stop does not hold them for a session timeout.
+     */
     private void closeConsumer() {
         boolean interrupted = Thread.interrupted();
         try {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         } finally {
             stopped.countDown();
             if (interrupted) {
@@ -152,23 +172,35 @@ public final class PollLoop implements Runnable, AutoCloseable {
         records.forEach(batch::add);
         try {
             if (transactionalHandler != null) {
-                transactionalHandler.handle(batch, positions(batch), consumer.groupMetadata());
+                int handled = transactionalHandler.handle(batch, n -> offsets(batch, n), consumer.groupMetadata());
+                if (handled < batch.size()) {
+                    rewind(batch.subList(handled, batch.size()));
+                }
             } else {
                 handler.handle(batch);
+                commit(batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
             return false;
+        } catch (InstanceConflictException e) {
+            running = false;
+            throw e;
+        } catch (FencedInstanceIdException e) {
+            running = false;
+            throw new InstanceConflictException(stage, groupId, instanceId, e);
         } catch (Exception e) {
+            rewind(batch);
+            if (!running) {
+                LOG.info("{}: stopped in the middle of a batch of {} records, which was not committed ({}); the"
+                        + " group hands it over again", stage, batch.size(), e.toString());
+                return false;
+            }
             LOG.warn("{}: a batch of {} records from {} failed ({}); it is kept and retried in {} s",
                     stage, batch.size(), topics, e, backoff.toSeconds());
-            rewind(batch);
-            sleep(backoff);
+            pause(backoff);
             return false;
-        }
-        if (transactionalHandler == null) {
-            commit(batch);
         }
         return true;
     }
@@ -181,6 +213,8 @@ public final class PollLoop implements Runnable, AutoCloseable {
         try {
             consumer.commitSync(offsets);
             offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+        } catch (FencedInstanceIdException e) {
+            throw e;
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // The partitions moved to another member; it gets the batch again and the write is idempotent.
             LOG.warn("{}: offsets of a batch of {} records were not committed ({}); they will be handed over again",
@@ -234,9 +268,30 @@ public final class PollLoop implements Runnable, AutoCloseable {
         return positions;
     }
 
-    private void sleep(Duration duration) {
+    /**
+     * The offsets to commit when the batch's first {@code handled} records are done: on a partition whose
+     * records in the batch are all done, its {@link #positions position}; on the one where the batch was
+     * cut, the offset after its last record done.
+     */
+    private Map<TopicPartition, OffsetAndMetadata> offsets(List<ConsumerRecord<byte[], byte[]>> batch, int handled) {
+        if (handled >= batch.size()) {
+            return positions(batch);
+        }
+        Set<TopicPartition> cut = new HashSet<>();
+        batch.subList(handled, batch.size()).forEach(r -> cut.add(new TopicPartition(r.topic(), r.partition())));
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : batch.subList(0, handled)) {
+            TopicPartition partition = new TopicPartition(r.topic(), r.partition());
+            long next = cut.contains(partition) ? r.offset() + 1 : Math.max(r.offset() + 1, consumer.position(partition));
+            offsets.merge(partition, new OffsetAndMetadata(next), (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        return offsets;
+    }
+
+    /** Waits before a retry, or less when a stop is requested meanwhile. */
+    private void pause(Duration duration) {
         try {
-            Thread.sleep(duration);
+            stopRequested.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -259,18 +314,28 @@ public final class PollLoop implements Runnable, AutoCloseable {
         return (long) lag;
     }
 
+    /**
+     * Asks the loop to stop after the batch in hand (at once when it waits to retry a batch); returns at
+     * once. The loop's thread then leaves the group and closes the consumer, without being interrupted.
+     */
+    public void stop() {
+        running = false;
+        stopRequested.countDown();
+    }
+
+    /** Whether {@link #stop} or {@link #close} was called. */
+    public boolean stopping() {
+        return !running;
+    }
+
     /** Stops the loop after the batch in hand and waits up to 30 s for it to finish. */
     @Override
     public void close() {
-        running = false;
+        stop();
         if (started.compareAndSet(false, true)) {
             closeConsumer();
             return;
         }
-        if (stopped.getCount() == 0) {
-            return;
-        }
-        consumer.wakeup();
         try {
             if (!stopped.await(30, TimeUnit.SECONDS)) {
                 LOG.warn("{}: the consumer loop did not stop within 30 s", stage);

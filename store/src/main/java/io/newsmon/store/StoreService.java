@@ -157,6 +157,11 @@ public final class StoreService implements AutoCloseable {
         return stage.deadLettered();
     }
 
+    /** Asks the stage to stop and returns at once: {@link #run()} returns once the batch in hand is written. */
+    public void stop() {
+        stage.stop();
+    }
+
     @Override
     public void close() {
         stage.close();

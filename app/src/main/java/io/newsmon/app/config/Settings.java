@@ -43,6 +43,7 @@ public final class Settings {
     public static final String DLQ_REPLAY = "dlq replay";
 
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RECORD_BUDGET = Duration.ofMinutes(5);
     private static final Duration LONGEST_DUPLICATE_WINDOW = Duration.ofMillis(Topics.FINGERPRINT_RETENTION_MS);
     /** An IPv4 address, or hex digits, colons and dots with a colon (IPv6): a literal, never a name to look up. */
     private static final Pattern IP_LITERAL = Pattern.compile(
@@ -107,6 +108,13 @@ public final class Settings {
             .must(Rule.of("must be host:port[,host:port...], for example 127.0.0.1:9092", Settings::isBrokerList))
             .requiredBy(INGEST, ENRICH, STORE_COMMAND).example("127.0.0.1:9092");
 
+    public static final Setting<String> INSTANCE_ID = Setting.of("instance-id", ValueType.TEXT, null,
+            "This process's name in the consumer group and transactional id of each stage it runs; the same"
+                    + " across its restarts, so that a restarted stage takes its work back at once, and different for"
+                    + " two processes of one stage. Default: the host name.", RUN, ENRICH, STORE_COMMAND)
+            .must(Rule.of("must be 1 to 100 letters, digits, '.', '_' or '-'",
+                    id -> id.matches("[A-Za-z0-9._-]{1,100}"))).example("enrich-1");
+
     public static final Setting<String> STORE = Setting.of("store", ValueType.TEXT, null,
             "Database: jdbc:postgresql://host/db?user=... or jdbc:sqlite:FILE; run defaults to"
                     + " jdbc:sqlite:<data-dir>/newsmon.db.", RUN, STORE_COMMAND, EXPORT)
@@ -132,7 +140,9 @@ public final class Settings {
     public static final Setting<Duration> RECORD_BUDGET = Setting.of("record-budget", ValueType.DURATION, "PT30S",
             "Longest time enrich may spend on one page and store on one article's write (whole seconds); a record"
                     + " that takes longer, or fails, goes to news.dlq with the reason and the stage goes on.",
-            RUN, ENRICH, STORE_COMMAND).must(Rule.atLeast(ONE_SECOND));
+            RUN, ENRICH, STORE_COMMAND).must(Rule.of("must be at least 1 s and at most 5 minutes (enrich's Kafka"
+                    + " transaction may last twice the budget, and brokers allow 15 minutes unless configured otherwise)",
+                    budget -> budget.compareTo(ONE_SECOND) >= 0 && budget.compareTo(LONGEST_RECORD_BUDGET) <= 0));
 
     public static final Setting<Integer> METRICS_PORT = Setting.of("metrics-port", ValueType.INTEGER, null,
             "Serve /metrics (Prometheus) and /health on this port of metrics-bind; not served unless set.",
@@ -160,7 +170,7 @@ public final class Settings {
     /** Every setting, in the order of the reference. */
     public static final List<Setting<?>> ALL = List.of(FEEDS, TOPICS, ALLOW_PRIVATE_ADDRESSES, CONTACT,
             PER_HOST_DELAY, PER_HOST_CONNECTIONS, IGNORE_ROBOTS_TXT, POLL_INTERVAL, MIN_POLL_INTERVAL,
-            MAX_POLL_INTERVAL, MAX_BACKOFF, DUPLICATE_WINDOW, BOOTSTRAP_SERVERS, STORE, DATA_DIR, DRAIN_TIMEOUT,
+            MAX_POLL_INTERVAL, MAX_BACKOFF, DUPLICATE_WINDOW, BOOTSTRAP_SERVERS, INSTANCE_ID, STORE, DATA_DIR, DRAIN_TIMEOUT,
             ONCE_DEADLINE, RECORD_BUDGET, METRICS_PORT, METRICS_BIND, LOG_FORMAT, LOG_LEVEL);
 
     /** The rules between settings, checked when both have good values. */
