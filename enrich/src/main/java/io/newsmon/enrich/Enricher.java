@@ -4,6 +4,7 @@ import io.newsmon.enrich.dedup.ContentHash;
 import io.newsmon.enrich.dedup.Duplicates;
 import io.newsmon.enrich.dedup.Fingerprint;
 import io.newsmon.enrich.dedup.Fingerprinter;
+import io.newsmon.enrich.extract.TextCensus;
 import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.metadata.PageMetadata;
@@ -15,14 +16,17 @@ import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.RawPage;
 import io.newsmon.model.TopicTag;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * The enrich stage as a function: a {@link RawPage} in, an {@link EnrichResult} out. It parses the page
- * with the page URL as base, reads its {@link MetadataExtractor metadata} (the feed entry filling the
- * gaps), {@link TextExtractor extracts} the text (the feed entry's summary when the page has none),
+ * The enrich stage as a function: a {@link RawPage} in, an {@link EnrichResult} out. It refuses a page that
+ * is not HTML, was fetched with an error status or is not text ({@link TextCensus}: a binary body sent as
+ * {@code text/html}), parses the page with the page URL as base, reads its {@link MetadataExtractor
+ * metadata} (the feed entry filling the gaps), {@link TextExtractor extracts} the text (the feed entry's
+ * summary when the page has none),
  * {@link TextLanguage detects} the language when the page declares none,
  * hashes and {@link Fingerprinter fingerprints} it, tags it with the {@link TopicTagger} over title and
  * text, and asks {@link Duplicates} whether it is new.
@@ -135,6 +139,13 @@ public final class Enricher {
         if (page.httpStatus() != 0 && (page.httpStatus() < 200 || page.httpStatus() > 299)) {
             return "page " + page.url() + ": HTTP status " + page.httpStatus() + " is not a success: enrich reads"
                     + " pages fetched with a 2xx status";
+        }
+        TextCensus census = TextCensus.of(page.html());
+        if (!census.isText()) {
+            return String.format(Locale.ROOT, "page %s: %,d of its %,d characters other than whitespace (%.1f%%) are"
+                    + " not text (U+FFFD, control, private-use, unassigned or unpaired surrogate code points), as in a"
+                    + " binary body: enrich reads pages where at most %.0f%% are", page.url(), census.notText(),
+                    census.characters(), 100 * census.notTextShare(), 100 * TextCensus.MAX_NOT_TEXT_SHARE);
         }
         return null;
     }

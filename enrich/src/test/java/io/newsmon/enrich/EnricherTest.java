@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmon.enrich.dedup.ContentHash;
 import io.newsmon.enrich.dedup.Duplicates;
+import io.newsmon.enrich.extract.RandomBodies;
 import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicTagger;
@@ -206,6 +207,28 @@ class EnricherTest {
         assertThat(result).isInstanceOf(EnrichResult.Rejected.class);
         assertThat(((EnrichResult.Rejected) result).reason()).isEqualTo("page " + URL
                 + ": HTTP status 404 is not a success: enrich reads pages fetched with a 2xx status");
+    }
+
+    /** A body of random bytes sent as {@code text/html} (UTF-8 by default) was once stored as an article in Urdu. */
+    @Test
+    void pageOfRandomBytesIsRejectedNamingUrlShareAndThreshold() {
+        String html = RandomBodies.asIngestPublishes(RandomBodies.randomText(2026, 3_000, "UTF-8"));
+
+        EnrichResult result = enricher.enrich(page(URL, "text/html", 200, html));
+
+        assertThat(result).isEqualTo(new EnrichResult.Rejected(ArticleId.of(URL), "page " + URL + ": 1,545 of its"
+                + " 2,763 characters other than whitespace (55.9%) are not text (U+FFFD, control, private-use,"
+                + " unassigned or unpaired surrogate code points), as in a binary body: enrich reads pages where at"
+                + " most 5% are"));
+    }
+
+    /** Whitespace is not garbage: a page of forty thousand vertical tabs is an empty page, enriched as one. */
+    @Test
+    void pageOfWhitespaceIsNotRejected() {
+        EnrichResult result = enricher.enrich(page(URL, "text/html", 200, "\u000b".repeat(40_000)));
+
+        assertThat(result).isInstanceOf(EnrichResult.Fresh.class);
+        assertThat(((EnrichResult.Fresh) result).article().text()).isEqualTo("Feed summary about Huawei.");
     }
 
     @Test

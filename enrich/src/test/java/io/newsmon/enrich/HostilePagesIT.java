@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmon.enrich.dedup.Duplicates;
+import io.newsmon.enrich.extract.RandomBodies;
 import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicTagger;
@@ -36,12 +37,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * No page can stall enrich on a real broker: a page whose analysis never ends and one whose analysis
- * overflows the stack are dead-lettered with the reason, and the pages beside them, a title of two
- * hundred thousand vertical tabs among them (which once took minutes), are enriched, all within {@link #BOUND}.
+ * No page can stall enrich on a real broker: a page whose analysis never ends, one whose analysis
+ * overflows the stack and one of random bytes sent as {@code text/html} are dead-lettered with the reason,
+ * and the pages beside them, a title of two hundred thousand vertical tabs among them (which once took
+ * minutes), are enriched, all within {@link #BOUND}.
  */
 class HostilePagesIT {
-    /** The bound stated for the whole test: four pages, one of which uses up a record budget of 5 s. */
+    /** The bound stated for the whole test: five pages, one of which uses up a record budget of 5 s. */
     private static final Duration BOUND = Duration.ofSeconds(60);
     /** Far above what a page takes even on a cold JVM (the first page loads the language models). */
     private static final Duration BUDGET = Duration.ofSeconds(5);
@@ -50,9 +52,11 @@ class HostilePagesIT {
             + " by ninety days, officials said on Monday, citing rural carriers. ".repeat(5) + "</p>";
 
     @Test
-    void pagesThatNeverEndOrOverflowAreDeadLetteredAndTheOthersAreEnriched() throws Exception {
+    void pagesThatNeverEndOverflowOrAreNotTextAreDeadLetteredAndTheOthersAreEnriched() throws Exception {
         RawPage endless = page("https://hostile.example/endless", "<html><body>" + BODY + "</body></html>");
         RawPage overflowing = page("https://hostile.example/overflow", "<html><body>" + BODY + "</body></html>");
+        RawPage binary = page("https://hostile.example/binary",
+                RandomBodies.asIngestPublishes(RandomBodies.randomText(2026, 3_000, "UTF-8")));
         RawPage tabs = page("https://hostile.example/tabs", "<html><head><title>Huawei" + "\u000b".repeat(200_000)
                 + "licence | Site</title><meta property=\"og:site_name\" content=\"Site\"></head><body>" + BODY
                 + "</body></html>");
@@ -72,7 +76,7 @@ class HostilePagesIT {
                 case "https://hostile.example/overflow" -> overflow(0);
                 default -> enricher.analyse(page);
             };
-            for (RawPage page : List.of(endless, overflowing, tabs, normal)) {
+            for (RawPage page : List.of(endless, overflowing, binary, tabs, normal)) {
                 publish(kafka, page);
             }
             long start = System.nanoTime();
@@ -80,19 +84,23 @@ class HostilePagesIT {
                     new SimpleMeterRegistry(), BUDGET)) {
                 Thread.ofPlatform().daemon().start(service::run);
                 List<EnrichedArticle> enriched = read(kafka, Topics.ENRICHED, 2, EnrichedArticle.class);
-                List<DeadLetter> letters = read(kafka, Topics.DLQ, 2, DeadLetter.class);
+                List<DeadLetter> letters = read(kafka, Topics.DLQ, 3, DeadLetter.class);
 
                 assertThat(enriched).extracting(EnrichedArticle::id).containsExactlyInAnyOrder(tabs.id(), normal.id());
                 assertThat(enriched).filteredOn(a -> a.id().equals(tabs.id())).singleElement()
                         .satisfies(a -> assertThat(a.title()).isEqualTo("Huawei licence"));
-                assertThat(letters).extracting(DeadLetter::key).containsExactlyInAnyOrder(endless.id(), overflowing.id());
+                assertThat(letters).extracting(DeadLetter::key)
+                        .containsExactlyInAnyOrder(endless.id(), overflowing.id(), binary.id());
                 assertThat(letters).filteredOn(l -> l.key().equals(endless.id())).singleElement()
                         .satisfies(l -> assertThat(l.error()).contains("enrich gave up page https://hostile.example/endless",
                                 "took longer than the record budget of 5 s"));
                 assertThat(letters).filteredOn(l -> l.key().equals(overflowing.id())).singleElement()
                         .satisfies(l -> assertThat(l.error()).contains("enrich failed on page https://hostile.example/overflow",
                                 "StackOverflowError"));
-                assertThat(service.rejected()).isEqualTo(2);
+                assertThat(letters).filteredOn(l -> l.key().equals(binary.id())).singleElement()
+                        .satisfies(l -> assertThat(l.error()).contains("page https://hostile.example/binary: 1,545 of its"
+                                + " 2,763 characters other than whitespace (55.9%) are not text", "at most 5% are"));
+                assertThat(service.rejected()).isEqualTo(3);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
             }
         } finally {
