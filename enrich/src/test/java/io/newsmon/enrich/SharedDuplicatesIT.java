@@ -68,7 +68,9 @@ class SharedDuplicatesIT {
             }
             Duplicates first = new Duplicates(Duplicates.DEFAULT_WINDOW);
             Duplicates second = new Duplicates(Duplicates.DEFAULT_WINDOW);
-            try (EnrichService one = service(settings, first); EnrichService two = service(settings, second)) {
+            // two processes of the stage: each has an instance id of its own
+            try (EnrichService one = service(settings.withInstanceId("one"), first);
+                 EnrichService two = service(settings.withInstanceId("two"), second)) {
                 Thread.ofPlatform().daemon().start(one::run);
                 Thread.ofPlatform().daemon().start(two::run);
 
@@ -87,7 +89,7 @@ class SharedDuplicatesIT {
             }
 
             Duplicates restarted = new Duplicates(Duplicates.DEFAULT_WINDOW);
-            try (EnrichService three = service(settings, restarted)) {
+            try (EnrichService three = service(settings.withInstanceId("three"), restarted)) {
                 Thread.ofPlatform().daemon().start(three::run);
                 publish(kafka, page(LATE_COPY, fixture()));
                 List<EnrichedArticle> duplicates = await(kafka, Topics.DUPLICATES, 2);

@@ -41,7 +41,7 @@ public final class BrokerWatch implements AutoCloseable {
     }
 
     /** Checks once, and logs when the state changed. */
-    void check() {
+    synchronized void check() {
         HealthCheck.Health health = broker.check();
         if (!health.up() && !away) {
             away = true;
