@@ -13,6 +13,7 @@ import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.JdbcUrls;
 import java.nio.file.Path;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.app.ops.BrokerWatch;
 import io.newsmon.app.ops.StageMetrics;
 import io.newsmon.app.config.ConfigOptions;
 import io.newsmon.app.ops.StatusServer;
@@ -77,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
     Duration recordBudget;
 
     @Override
-    @SuppressWarnings("try") // RunningBroker is never used in the block: it only has to be closed.
+    @SuppressWarnings("try") // RunningBroker, the status server and the broker watch are never used in the block: they only have to be closed.
     public Integer call() throws Exception {
         List<FeedSource> feeds = sources.loadFeeds();
         List<TopicDefinition> topics = topicOptions.loadTopics();
@@ -98,7 +99,8 @@ final class RunCommand implements Callable<Integer> {
                  EnrichService enrichService = Stages.enrich(kafka, tagger, duplicateWindow, recordBudget, registry);
                  IngestService ingestService = Stages.ingest(kafka, feeds, sources, registry);
                  StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka),
-                         "database", StageMetrics.database(articles, jdbcUrl), "feeds", StageMetrics.feeds(ingestService)))) {
+                         "database", StageMetrics.database(articles, jdbcUrl), "feeds", StageMetrics.feeds(ingestService)));
+                 BrokerWatch watch = broker != null ? null : BrokerWatch.start("run", StageMetrics.broker(kafka))) {
                 StageMetrics.enrich(registry, enrichService);
                 StageMetrics.store(registry, storeService);
                 StageMetrics.ingest(registry, ingestService);
