@@ -209,8 +209,11 @@ public final class KafkaStage implements AutoCloseable {
                 loop.stop();
                 throw new InstanceConflictException(stage, groupId, settings.instanceId(), e);
             }
-            abortTransaction();
-            onAbort.run();
+            try {
+                abortTransaction();
+            } finally {
+                onAbort.run();
+            }
             if (e instanceof KafkaException kafka) {
                 throw new KafkaUnavailableException(stage + ": the transaction of a batch of " + records.size()
                         + " records was aborted: " + kafka.getMessage(), kafka);
@@ -248,7 +251,12 @@ public final class KafkaStage implements AutoCloseable {
         try {
             producer.abortTransaction();
         } catch (KafkaException | IllegalStateException e) {
-            // The producer cannot go on (fenced, timed out, in an error state): a new one with the same
+            if (isFenced(e)) {
+                // Another process has this instance id: a new producer would fence it in turn, for ever.
+                loop.stop();
+                throw new InstanceConflictException(stage, groupId, settings.instanceId(), e);
+            }
+            // The producer cannot go on (timed out, in an error state): a new one with the same
             // transactional id fences it and aborts what it left open.
             LOG.warn("{}: could not abort the transaction ({}); starting a new producer", stage, e.toString());
             replaceProducer();
