@@ -22,6 +22,8 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafkaOptions;
     @Mixin
+    InstanceOptions instance;
+    @Mixin
     SourceOptions sources;
     @Mixin
     MetricsOptions metrics;
@@ -38,7 +40,7 @@ final class IngestCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the status server and the broker watch are never used in the block: they only have to be closed.
     public Integer call() {
         var feeds = sources.loadFeeds();
-        KafkaSettings kafka = new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-ingest");
+        KafkaSettings kafka = instance.apply(new KafkaSettings(kafkaOptions.bootstrapServers, "newsmon-ingest"));
         Stages.createTopics(kafka, List.of());
         PrometheusMeterRegistry registry = StatusServer.registry();
         try (StopOnSignal stop = once ? null : StopOnSignal.install();

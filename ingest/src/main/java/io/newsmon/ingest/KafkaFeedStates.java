@@ -21,11 +21,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -57,10 +59,14 @@ final class KafkaFeedStates implements FeedStates, AutoCloseable {
     private final Object assignment = new Object();
     private volatile boolean assigned;
     private volatile boolean running = true;
+    private final String instanceId;
 
     KafkaFeedStates(KafkaSettings settings, Producer<String, byte[]> producer) {
         this.producer = producer;
-        this.consumer = new KafkaConsumer<>(settings.consumer(GROUP));
+        // a static member under the instance id: a restarted ingest gets its feeds back without waiting
+        // for its dead predecessor's session to time out
+        this.consumer = new KafkaConsumer<>(settings.stageConsumer(GROUP, null));
+        this.instanceId = settings.instanceId();
         this.thread = Thread.ofPlatform().daemon().name("newsmon-ingest-feeds").start(this::follow);
     }
 
@@ -124,11 +130,17 @@ final class KafkaFeedStates implements FeedStates, AutoCloseable {
             }
         } catch (WakeupException | InterruptException e) {
             // closing
+        } catch (FencedInstanceIdException e) {
+            LOG.error("ingest: another process started with this one's instance id \"{}\" (group {}) and took over its"
+                    + " feeds, so this one polls none; give each ingest process its own --instance-id (or"
+                    + " NEWSMON_INSTANCE_ID); by default it is the host name", instanceId, GROUP);
+            ready.clear();
         } catch (KafkaException e) {
             LOG.error("ingest: stopped following {}; no feeds are polled until restart: {}", Topics.INGEST_FEEDS, e.toString());
             ready.clear();
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
     }
 

@@ -99,7 +99,8 @@ class IngestServiceIT {
             feeds.add(feed(host, "share-b"));
         }
         MeterRegistry metersOfA = new SimpleMeterRegistry();
-        try (IngestService a = service(feeds, metersOfA); IngestService b = service(feeds, new SimpleMeterRegistry())) {
+        // two processes of the stage: each has an instance id of its own
+        try (IngestService a = service(feeds, metersOfA, "a"); IngestService b = service(feeds, new SimpleMeterRegistry(), "b")) {
             awaitSplit(a, b, feeds);
             assertThat(a.feedHealth().neverPolled()).isEqualTo(a.assignedFeeds().size());
             Set<String> hostsOfA = hosts(a.assignedFeeds());
@@ -148,10 +149,14 @@ class IngestServiceIT {
     }
 
     private IngestService service(List<FeedSource> feeds, MeterRegistry meters) {
+        return service(feeds, meters, null);
+    }
+
+    private IngestService service(List<FeedSource> feeds, MeterRegistry meters, String instanceId) {
         Ingester ingester = new Ingester(new HttpFetcher(FetchSettings.defaults().withAllowPrivateAddresses(true)),
                 PolitenessSettings.defaults().withPerHostDelay(Duration.ZERO), IngestSettings.defaults(), Clock.systemUTC(),
                 meters);
-        return new IngestService(settings, ingester, feeds, Clock.systemUTC());
+        return new IngestService(settings.withInstanceId(instanceId), ingester, feeds, Clock.systemUTC());
     }
 
     private static FeedSource feed(int host, String name) {

@@ -111,7 +111,7 @@ public final class Settings {
     public static final Setting<String> INSTANCE_ID = Setting.of("instance-id", ValueType.TEXT, null,
             "This process's name in the consumer group and transactional id of each stage it runs; the same"
                     + " across its restarts, so that a restarted stage takes its work back at once, and different for"
-                    + " two processes of one stage. Default: the host name.", RUN, ENRICH, STORE_COMMAND)
+                    + " two processes of one stage. Default: the host name.", RUN, INGEST, ENRICH, STORE_COMMAND)
             .must(Rule.of("must be 1 to 100 letters, digits, '.', '_' or '-'",
                     id -> id.matches("[A-Za-z0-9._-]{1,100}"))).example("enrich-1");
 

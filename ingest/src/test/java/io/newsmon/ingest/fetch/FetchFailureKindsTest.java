@@ -200,8 +200,10 @@ class FetchFailureKindsTest {
         LocalServer.send(exchange, 200, "text/html", bytes("not compressed at all"));
     }
 
-    /** Answers the first connection's TLS ClientHello with a plain HTTP response, then hangs up. */
-    /** Answers every connection, since the client may try again on a new one after the first failed. */
+    /**
+     * Answers each connection's TLS ClientHello with a plain HTTP response, then hangs up: every connection,
+     * since the client may try again on a new one after the first failed.
+     */
     private static void answerInPlainHttp(ServerSocket plain) {
         while (!plain.isClosed()) {
             try (Socket socket = plain.accept(); OutputStream out = socket.getOutputStream()) {
