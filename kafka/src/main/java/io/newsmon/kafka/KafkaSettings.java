@@ -39,6 +39,7 @@ public record KafkaSettings(String bootstrapServers, String clientId, String ins
      */
     static final int WORST_RECORD_COST = 2;
     private static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofMinutes(5);
+    private static final int DEFAULT_CONNECTIONS_MAX_IDLE_MS = 540_000;
     /**
      * The shortest a transaction may stay open before the broker aborts it: 60 s. The timeout matters only
      * when an instance dies inside a transaction and never comes back under its instance id (a scale-down,
@@ -168,8 +169,11 @@ public record KafkaSettings(String bootstrapServers, String clientId, String ins
         if (recordBudget != null) {
             long worstBatch = recordBudget.multipliedBy((long) WORST_RECORD_COST * MAX_POLL_RECORDS + WORST_RECORD_COST)
                     .toMillis();
-            c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
-                    Math.max(DEFAULT_MAX_POLL_INTERVAL.toMillis(), worstBatch)));
+            int maxPollInterval = (int) Math.min(Integer.MAX_VALUE, Math.max(DEFAULT_MAX_POLL_INTERVAL.toMillis(),
+                    worstBatch));
+            c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, maxPollInterval);
+            // The client warns, and a rejoin can be disrupted, when idle connections close sooner than that.
+            c.put(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, Math.max(DEFAULT_CONNECTIONS_MAX_IDLE_MS, maxPollInterval));
         }
         // A member killed without leaving the group holds its partitions until its session times out: 10 s
         // instead of 45 s, so that a restarted stage resumes quickly (heartbeats every 3 s keep it alive).

@@ -18,6 +18,13 @@ class KafkaSettingsTest {
     }
 
     @Test
+    void idleConnectionsOfAStageConsumerOutliveItsLongestBatch() {
+        var consumer = new KafkaSettings("127.0.0.1:9092", "a").stageConsumer("g", Duration.ofSeconds(30));
+        assertThat((Integer) consumer.get("connections.max.idle.ms"))
+                .isGreaterThanOrEqualTo((Integer) consumer.get("max.poll.interval.ms"));
+    }
+
+    @Test
     void withoutOneTheInstanceIdIsTheHostNameAndStaysTheSame() {
         String first = new KafkaSettings("127.0.0.1:9092", "a").instanceId();
         assertThat(first).matches("[A-Za-z0-9._-]{1,100}").isEqualTo(KafkaSettings.defaultInstanceId())
