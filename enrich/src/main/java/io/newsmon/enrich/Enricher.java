@@ -144,8 +144,8 @@ public final class Enricher {
         if (!census.isText()) {
             return String.format(Locale.ROOT, "page %s: %,d of its %,d characters other than whitespace (%.1f%%) are"
                     + " not text (U+FFFD, control, private-use, unassigned or unpaired surrogate code points), as in a"
-                    + " binary body: enrich reads pages where at most %.0f%% are", page.url(), census.notText(),
-                    census.characters(), 100 * census.notTextShare(), 100 * TextCensus.MAX_NOT_TEXT_SHARE);
+                    + " binary body: enrich refuses a page when more than %.0f%% of them are not text", page.url(),
+                    census.notText(), census.characters(), 100 * census.notTextShare(), 100 * TextCensus.MAX_NOT_TEXT_SHARE);
         }
         return null;
     }

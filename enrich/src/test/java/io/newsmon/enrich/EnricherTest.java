@@ -218,8 +218,8 @@ class EnricherTest {
 
         assertThat(result).isEqualTo(new EnrichResult.Rejected(ArticleId.of(URL), "page " + URL + ": 1,545 of its"
                 + " 2,763 characters other than whitespace (55.9%) are not text (U+FFFD, control, private-use,"
-                + " unassigned or unpaired surrogate code points), as in a binary body: enrich reads pages where at"
-                + " most 5% are"));
+                + " unassigned or unpaired surrogate code points), as in a binary body: enrich refuses a page when"
+                + " more than 5% of them are not text"));
     }
 
     /** Whitespace is not garbage: a page of forty thousand vertical tabs is an empty page, enriched as one. */

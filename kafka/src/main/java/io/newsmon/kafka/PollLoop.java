@@ -80,6 +80,8 @@ public final class PollLoop implements Runnable, AutoCloseable {
     private final String groupId;
     private final String instanceId;
     private volatile boolean running = true;
+    /** Whether another process took over this one's instance id. */
+    private boolean fenced;
     private final AtomicBoolean started = new AtomicBoolean();
 
     /**
@@ -139,6 +141,7 @@ public final class PollLoop implements Runnable, AutoCloseable {
             }
         } catch (FencedInstanceIdException e) {
             running = false;
+            fenced = true;
             throw new InstanceConflictException(stage, groupId, instanceId, e);
         } catch (InterruptException e) {
             // Interrupted while polling: a stop request like close(); the flag is restored after closing.
@@ -157,8 +160,9 @@ public final class PollLoop implements Runnable, AutoCloseable {
     private void closeConsumer() {
         boolean interrupted = Thread.interrupted();
         try {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))
-                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            // A member another process took over is no longer in the group: it has nothing to leave.
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)).withGroupMembershipOperation(fenced
+                    ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         } finally {
             stopped.countDown();
             if (interrupted) {
@@ -186,9 +190,11 @@ public final class PollLoop implements Runnable, AutoCloseable {
             return false;
         } catch (InstanceConflictException e) {
             running = false;
+            fenced = true;
             throw e;
         } catch (FencedInstanceIdException e) {
             running = false;
+            fenced = true;
             throw new InstanceConflictException(stage, groupId, instanceId, e);
         } catch (Exception e) {
             rewind(batch);

@@ -21,7 +21,8 @@ public final class BrokerWatch implements AutoCloseable {
     private final HealthCheck broker;
     private final ScheduledExecutorService timer;
     private boolean away;
-    private long awaySince;
+    /** When the broker last answered (or the watch started). */
+    private long lastAnswer = System.nanoTime();
 
     private BrokerWatch(String stage, HealthCheck broker) {
         this.stage = stage;
@@ -43,15 +44,17 @@ public final class BrokerWatch implements AutoCloseable {
     /** Checks once, and logs when the state changed. */
     synchronized void check() {
         HealthCheck.Health health = broker.check();
-        if (!health.up() && !away) {
+        if (health.up() && !away) {
+            lastAnswer = System.nanoTime();
+        } else if (!health.up() && !away) {
             away = true;
-            awaySince = System.nanoTime();
             LOG.warn("{}: the broker does not answer ({}); the stage waits and goes on when it is back", stage,
                     health.detail());
         } else if (health.up() && away) {
             away = false;
-            LOG.info("{}: the broker answers again after {} s ({})", stage,
-                    Duration.ofNanos(System.nanoTime() - awaySince).toSeconds(), health.detail());
+            LOG.info("{}: the broker answers again; it did not answer for up to {} s ({})", stage,
+                    Duration.ofNanos(System.nanoTime() - lastAnswer).toSeconds(), health.detail());
+            lastAnswer = System.nanoTime();
         }
     }
 

@@ -38,6 +38,6 @@ class BrokerWatchTest {
         assertThat(events.list.get(0).getFormattedMessage()).startsWith("enrich: the broker does not answer")
                 .contains("kafka:9092: no answer within 3 s");
         assertThat(events.list.get(1).getLevel()).isEqualTo(Level.INFO);
-        assertThat(events.list.get(1).getFormattedMessage()).startsWith("enrich: the broker answers again after");
+        assertThat(events.list.get(1).getFormattedMessage()).startsWith("enrich: the broker answers again; it did not answer for up to");
     }
 }
