@@ -34,8 +34,11 @@ final class NewsmonJar {
 
     /** Starts with {@code env} added to this process's environment, as docker-compose configures a stage. */
     static Running start(Path workDir, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (Runtime.version().feature() >= 23) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // Kafka calls sun.misc.Unsafe; JDK 21 and 22 lack the option
+        }
+        command.addAll(List.of("-Xmx512m", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         int run = RUNS.incrementAndGet();
         Path out = workDir.resolve("stdout-" + run + ".txt");

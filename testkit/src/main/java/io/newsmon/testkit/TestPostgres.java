@@ -16,9 +16,11 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <p>Where a Docker engine exists it runs in a Testcontainers {@code postgres} container; otherwise a new
  * database is created on the local server ({@code NEWSMON_TEST_PG_URL}, default
  * {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code NEWSMON_TEST_PG_USER}, default
- * {@code postgres}) and dropped on {@link #close()}. Where neither is there, {@link #start()} returns
- * {@code null} and {@link #whyUnavailable()} says what is missing, so that the caller can skip with
- * that message.
+ * {@code postgres}, password {@code NEWSMON_TEST_PG_PASSWORD}, default none) and dropped on
+ * {@link #close()}. Where neither is there, {@link #start()} returns {@code null} and
+ * {@link #whyUnavailable()} says what is missing, so that the caller can skip with that message; unless
+ * PostgreSQL is required ({@code NEWSMON_REQUIRE_POSTGRES=true}, which {@code .ci/run} sets, or
+ * {@code -Dnewsmon.requirePostgres=true}): then {@link #start()} fails with that message.
  */
 public final class TestPostgres implements AutoCloseable {
     private static final String ADMIN_URL = env("NEWSMON_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -26,6 +28,10 @@ public final class TestPostgres implements AutoCloseable {
     private static final String ADMIN_PASSWORD = env("NEWSMON_TEST_PG_PASSWORD", "");
     private static final Pattern HOST_PORT = Pattern.compile("//([^/:]+):(\\d+)/");
     private static volatile String unavailable;
+    /** The system property that makes an unreachable server a failure instead of a skip (CI sets it). */
+    public static final String REQUIRED_PROPERTY = "newsmon.requirePostgres";
+    /** The environment variable of the same switch, which {@code .ci/run} exports. */
+    public static final String REQUIRED_ENV = "NEWSMON_REQUIRE_POSTGRES";
 
     private final String jdbcUrl;
     private final String database;
@@ -55,12 +61,21 @@ public final class TestPostgres implements AutoCloseable {
             unavailable = "no Docker engine for Testcontainers and no PostgreSQL server reachable at "
                     + ADMIN_URL + " as user " + ADMIN_USER + " (" + e.getMessage()
                     + "); start one or set NEWSMON_TEST_PG_URL/NEWSMON_TEST_PG_USER/NEWSMON_TEST_PG_PASSWORD";
+            if (required()) {
+                throw new IllegalStateException(unavailable + "; PostgreSQL is required here (" + REQUIRED_ENV
+                        + "=true or -D" + REQUIRED_PROPERTY + "=true), so the test fails instead of skipping", e);
+            }
             return null;
         }
         String base = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1);
         String url = base + name + "?user=" + ADMIN_USER
                 + (ADMIN_PASSWORD.isEmpty() ? "" : "&password=" + ADMIN_PASSWORD);
         return new TestPostgres(url, name, null);
+    }
+
+    /** Whether PostgreSQL tests must fail rather than skip when no server is reachable. */
+    static boolean required() {
+        return Boolean.getBoolean(REQUIRED_PROPERTY) || "true".equalsIgnoreCase(System.getenv(REQUIRED_ENV));
     }
 
     /** Why the last {@link #start()} returned null. */
