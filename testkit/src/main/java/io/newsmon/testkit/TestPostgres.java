@@ -19,7 +19,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * {@code postgres}, password {@code NEWSMON_TEST_PG_PASSWORD}, default none) and dropped on
  * {@link #close()}. Where neither is there, {@link #start()} returns {@code null} and
  * {@link #whyUnavailable()} says what is missing, so that the caller can skip with that message; unless
- * PostgreSQL is required ({@code NEWSMON_REQUIRE_POSTGRES=true}, which {@code .ci/run} sets, or
+ * PostgreSQL is required ({@code NEWSMON_TEST_REQUIRE_POSTGRES=true}, which {@code .ci/run} sets, or
  * {@code -Dnewsmon.requirePostgres=true}): then {@link #start()} fails with that message.
  */
 public final class TestPostgres implements AutoCloseable {
@@ -31,7 +31,7 @@ public final class TestPostgres implements AutoCloseable {
     /** The system property that makes an unreachable server a failure instead of a skip (CI sets it). */
     public static final String REQUIRED_PROPERTY = "newsmon.requirePostgres";
     /** The environment variable of the same switch, which {@code .ci/run} exports. */
-    public static final String REQUIRED_ENV = "NEWSMON_REQUIRE_POSTGRES";
+    public static final String REQUIRED_ENV = "NEWSMON_TEST_REQUIRE_POSTGRES";
 
     private final String jdbcUrl;
     private final String database;
