@@ -12,6 +12,7 @@ import io.newsmon.ingest.Ingester;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.ingest.fetch.HttpFetcher;
 import io.newsmon.kafka.KafkaSettings;
+import io.newsmon.kafka.PollLoop;
 import io.newsmon.kafka.TopicAdmin;
 import io.newsmon.kafka.Topics;
 import io.newsmon.store.StoreService;
@@ -27,8 +28,6 @@ import org.slf4j.LoggerFactory;
 
 /** Builds the stage services from checked settings; the commands own their lifecycles. */
 final class Stages {
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-
     private Stages() {
     }
 
@@ -68,7 +67,7 @@ final class Stages {
      */
     static ArticleStore openStoreWaiting(String jdbcUrl, Duration recordBudget, Consumer<String> unreachable)
             throws InterruptedException {
-        Duration backoff = Duration.ofSeconds(1);
+        Duration backoff = PollLoop.FIRST_BACKOFF;
         while (true) {
             try {
                 return openStore(jdbcUrl, recordBudget);
@@ -77,7 +76,7 @@ final class Stages {
                 LoggerFactory.getLogger(Stages.class).warn("store: the database is unreachable ({}); it is tried"
                         + " again in {} s", e.getMessage(), backoff.toSeconds());
                 Thread.sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                backoff = PollLoop.nextBackoff(backoff);
             }
         }
     }

@@ -67,6 +67,8 @@ public final class PollLoop implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The wait before the first retry of a failed batch: 1 s, doubling ({@link #nextBackoff}) up to 30 s. */
+    public static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
     private final String stage;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -126,18 +128,14 @@ public final class PollLoop implements Runnable, AutoCloseable {
         }
         try {
             consumer.subscribe(topics);
-            Duration backoff = Duration.ofSeconds(1);
+            Duration backoff = FIRST_BACKOFF;
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 if (records.isEmpty()) {
                     commitMarkersOnly();
                     continue;
                 }
-                if (handleBatch(records, backoff)) {
-                    backoff = Duration.ofSeconds(1);
-                } else {
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                }
+                backoff = handleBatch(records, backoff) ? FIRST_BACKOFF : nextBackoff(backoff);
             }
         } catch (FencedInstanceIdException e) {
             running = false;
@@ -292,6 +290,12 @@ public final class PollLoop implements Runnable, AutoCloseable {
             offsets.merge(partition, new OffsetAndMetadata(next), (a, b) -> a.offset() >= b.offset() ? a : b);
         }
         return offsets;
+    }
+
+    /** The wait after {@code backoff} when the retry failed again: twice as long, at most 30 s. */
+    public static Duration nextBackoff(Duration backoff) {
+        Duration twice = backoff.multipliedBy(2);
+        return twice.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : twice;
     }
 
     /** Waits before a retry, or less when a stop is requested meanwhile. */
