@@ -1,10 +1,10 @@
 package io.newsmon.app;
 
-import io.newsmon.enrich.EnrichService;
+import io.newsmon.enrich.kafka.EnrichService;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.TopicAdmin;
 import io.newsmon.kafka.Topics;
-import io.newsmon.store.StoreService;
+import io.newsmon.store.kafka.StoreService;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;

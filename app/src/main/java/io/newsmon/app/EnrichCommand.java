@@ -1,6 +1,6 @@
 package io.newsmon.app;
 
-import io.newsmon.enrich.EnrichService;
+import io.newsmon.enrich.kafka.EnrichService;
 import io.newsmon.enrich.tag.TopicTagger;
 import io.newsmon.kafka.KafkaSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

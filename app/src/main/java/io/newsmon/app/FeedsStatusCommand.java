@@ -1,7 +1,7 @@
 package io.newsmon.app;
 
 import io.newsmon.app.config.ConfigOptions;
-import io.newsmon.ingest.IngestService;
+import io.newsmon.ingest.kafka.IngestService;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.model.FeedState;
 import java.io.PrintWriter;

@@ -5,7 +5,7 @@ import io.newsmon.app.config.ConfigOptions;
 import io.newsmon.app.ops.BrokerWatch;
 import io.newsmon.app.ops.StageMetrics;
 import io.newsmon.app.ops.StatusServer;
-import io.newsmon.ingest.IngestService;
+import io.newsmon.ingest.kafka.IngestService;
 import io.newsmon.kafka.KafkaSettings;
 import java.time.Duration;
 import java.util.List;

@@ -1,14 +1,14 @@
 package io.newsmon.app;
 
 import io.newsmon.broker.EmbeddedKafkaBroker;
-import io.newsmon.enrich.EnrichService;
+import io.newsmon.enrich.kafka.EnrichService;
 import io.newsmon.enrich.tag.TopicDefinition;
 import io.newsmon.enrich.tag.TopicTagger;
 import io.newsmon.ingest.IngestReport;
-import io.newsmon.ingest.IngestService;
+import io.newsmon.ingest.kafka.IngestService;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.store.StoreService;
+import io.newsmon.store.kafka.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.JdbcUrls;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package io.newsmon.app;
 
-import io.newsmon.enrich.EnrichService;
+import io.newsmon.enrich.kafka.EnrichService;
 import io.newsmon.enrich.Enricher;
 import io.newsmon.enrich.dedup.Duplicates;
 import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicDefinition;
 import io.newsmon.enrich.tag.TopicTagger;
-import io.newsmon.ingest.IngestService;
+import io.newsmon.ingest.kafka.IngestService;
 import io.newsmon.ingest.Ingester;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.ingest.fetch.HttpFetcher;
@@ -15,7 +15,7 @@ import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.PollLoop;
 import io.newsmon.kafka.TopicAdmin;
 import io.newsmon.kafka.Topics;
-import io.newsmon.store.StoreService;
+import io.newsmon.store.kafka.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.StoreOptions;
 import io.newsmon.store.jdbc.StoreUnavailableException;

@@ -7,7 +7,7 @@ import io.newsmon.app.ops.HealthCheck;
 import io.newsmon.app.ops.StageMetrics;
 import io.newsmon.app.ops.StatusServer;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.store.StoreService;
+import io.newsmon.store.kafka.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.JdbcUrls;
 import java.time.Duration;

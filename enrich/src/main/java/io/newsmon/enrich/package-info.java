@@ -15,7 +15,8 @@
  * </ol>
  * {@link io.newsmon.enrich.Enricher} does all four as a plain function returning an
  * {@link io.newsmon.enrich.EnrichResult} (fresh, duplicate, already seen, rejected), with no Kafka in sight.
- * {@code EnrichService} wraps it for Kafka: it reads {@code news.raw} and publishes fresh articles to
+ * {@link io.newsmon.enrich.kafka.EnrichService}, the only class of this module that knows about Kafka, wraps
+ * it: it reads {@code news.raw} and publishes fresh articles to
  * {@code news.enriched} and {@code news.topic.<id>}, duplicates to {@code news.duplicates}, and rejected
  * pages to the dead-letter topic.
  */

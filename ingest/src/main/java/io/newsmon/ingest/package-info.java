@@ -14,8 +14,7 @@
  * error), never as exceptions. {@link io.newsmon.ingest.IngestMetrics} counts and times the fetches per
  * feed, and {@link io.newsmon.ingest.FeedHealth} tells which feeds are failing or have gone silent.
  *
- * <p>{@code IngestService} wires it to Kafka: pages to {@code news.raw}, seen ids and feed states to
- * compacted topics, feeds shared between instances through a consumer group
- * ({@code KafkaSeenIds}, {@code KafkaFeedStates}). Nothing else in this module knows about Kafka.
+ * <p>{@link io.newsmon.ingest.kafka} wires it to Kafka. Nothing else in this module knows about Kafka
+ * (ArchitectureTest in app checks it).
  */
 package io.newsmon.ingest;

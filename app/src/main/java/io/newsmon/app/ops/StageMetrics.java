@@ -2,12 +2,12 @@ package io.newsmon.app.ops;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsmon.enrich.EnrichService;
+import io.newsmon.enrich.kafka.EnrichService;
 import io.newsmon.ingest.FeedHealth;
-import io.newsmon.ingest.IngestService;
+import io.newsmon.ingest.kafka.IngestService;
 import io.newsmon.ingest.SilentFeed;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.store.StoreService;
+import io.newsmon.store.kafka.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.JdbcUrls;
 import java.time.Duration;

@@ -41,7 +41,7 @@ class LoggingTest {
         appender.setEncoder(Logging.jsonEncoder(context));
         appender.setOutputStream(stream);
         appender.start();
-        Logger logger = context.getLogger("io.newsmon.ingest.IngestService");
+        Logger logger = context.getLogger("io.newsmon.ingest.kafka.IngestService");
         logger.addAppender(appender);
 
         logger.info("polled {} feeds", 3);
@@ -53,7 +53,7 @@ class LoggingTest {
         JsonNode info = JSON.readTree(lines.get(0));
         JsonNode error = JSON.readTree(lines.get(1));
         assertThat(info.get("level").asText()).isEqualTo("INFO");
-        assertThat(info.get("loggerName").asText()).isEqualTo("io.newsmon.ingest.IngestService");
+        assertThat(info.get("loggerName").asText()).isEqualTo("io.newsmon.ingest.kafka.IngestService");
         assertThat(info.get("threadName").asText()).isEqualTo(Thread.currentThread().getName());
         assertThat(info.get("formattedMessage").asText()).isEqualTo("polled 3 feeds");
         assertThat(info.get("timestamp").asLong()).isPositive();

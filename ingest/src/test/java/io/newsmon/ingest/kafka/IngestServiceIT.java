@@ -1,5 +1,9 @@
-package io.newsmon.ingest;
+package io.newsmon.ingest.kafka;
 
+import io.newsmon.ingest.IngestMetrics;
+import io.newsmon.ingest.IngestReport;
+import io.newsmon.ingest.IngestSettings;
+import io.newsmon.ingest.Ingester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;

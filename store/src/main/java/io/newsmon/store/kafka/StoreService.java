@@ -1,4 +1,4 @@
-package io.newsmon.store;
+package io.newsmon.store.kafka;
 
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.KafkaStage;

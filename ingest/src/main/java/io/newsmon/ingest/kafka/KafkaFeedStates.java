@@ -1,4 +1,4 @@
-package io.newsmon.ingest;
+package io.newsmon.ingest.kafka;
 
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.ingest.schedule.FeedStates;

@@ -1,5 +1,8 @@
-package io.newsmon.enrich;
+package io.newsmon.enrich.kafka;
 
+import io.newsmon.enrich.Analysis;
+import io.newsmon.enrich.EnrichResult;
+import io.newsmon.enrich.Enricher;
 import io.newsmon.enrich.dedup.Duplicates;
 import io.newsmon.enrich.dedup.Fingerprint;
 import io.newsmon.enrich.dedup.Fingerprinter;

@@ -1,5 +1,7 @@
-package io.newsmon.enrich;
+package io.newsmon.enrich.kafka;
 
+import io.newsmon.enrich.Analysis;
+import io.newsmon.enrich.Enricher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

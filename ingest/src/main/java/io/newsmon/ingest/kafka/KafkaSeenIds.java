@@ -1,5 +1,6 @@
-package io.newsmon.ingest;
+package io.newsmon.ingest.kafka;
 
+import io.newsmon.ingest.SeenIds;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.TopicFollower;
 import io.newsmon.kafka.Topics;

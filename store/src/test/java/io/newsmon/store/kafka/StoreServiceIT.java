@@ -1,4 +1,4 @@
-package io.newsmon.store;
+package io.newsmon.store.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,13 @@
-package io.newsmon.ingest;
+package io.newsmon.ingest.kafka;
 
+import io.newsmon.ingest.FeedHealth;
+import io.newsmon.ingest.FeedPoll;
+import io.newsmon.ingest.IngestMetrics;
+import io.newsmon.ingest.IngestReport;
+import io.newsmon.ingest.Ingester;
+import io.newsmon.ingest.PageSink;
+import io.newsmon.ingest.SeenIds;
+import io.newsmon.ingest.SilentFeed;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.OversizedRecordException;
