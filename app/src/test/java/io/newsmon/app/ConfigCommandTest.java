@@ -75,7 +75,7 @@ class ConfigCommandTest {
     void checkReadsNewsmonConfigAndTheEnvironmentAndWarnsOfUnknownVariables() throws Exception {
         Path file = Files.writeString(dir.resolve("newsmon.yml"), "per-host-delay: PT2S\n");
         Cli.Result check = newsmon(Map.of("NEWSMON_CONFIG", file.toString(), "NEWSMON_PER_HOST_DELAY", "PT-1S",
-                "NEWSMON_METRICS_PROT", "9464", "NEWSMON_TEST_PG_URL", "jdbc:postgresql://localhost/test"),
+                "NEWSMON_METRICS_PROT", "9464", "NEWSMON_TEST_PG_HOST", "localhost"),
                 "config", "check");
 
         assertThat(check.exitCode()).isEqualTo(2);

@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * @param file the config file, or {@link ConfigFile#NONE}
  */
 public record SettingSources(Map<String, String> env, ConfigFile file) {
-    /** Prefix of variables that are for the tests, not settings: {@code NEWSMON_TEST_PG_URL}. */
+    /** Prefix of variables that are for the tests, not settings: {@code NEWSMON_TEST_PG_HOST}. */
     private static final String TEST_ONLY = "NEWSMON_TEST_";
 
     public SettingSources {
