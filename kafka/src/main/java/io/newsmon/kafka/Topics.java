@@ -1,5 +1,11 @@
 package io.newsmon.kafka;
 
+import io.newsmon.model.ArticleFingerprint;
+import io.newsmon.model.DeadLetter;
+import io.newsmon.model.EnrichedArticle;
+import io.newsmon.model.FeedState;
+import io.newsmon.model.RawPage;
+import io.newsmon.model.SeenArticle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +28,10 @@ import java.util.Map;
  *       by the feed's host; its partitions are what ingest instances share through their consumer
  *       group, so all feeds of one host are polled by one instance.</li>
  * </ul>
+ *
+ * <p>Each has a typed descriptor ({@link Topic}) that knows its message type: {@link #RAW_PAGES},
+ * {@link #ENRICHED_ARTICLES}, {@link #tagged(String)}, {@link #DUPLICATE_ARTICLES}, {@link #DEAD_LETTERS},
+ * {@link #ARTICLE_FINGERPRINTS}, {@link #SEEN_ARTICLES} and {@link #FEED_STATES}.
  */
 public final class Topics {
     public static final String RAW = "news.raw";
@@ -34,6 +44,22 @@ public final class Topics {
     /** How long the broker keeps a fingerprint: 90 days, more than any sensible duplicate window. */
     public static final long FINGERPRINT_RETENTION_MS = 90L * 24 * 60 * 60 * 1000;
     public static final String INGEST_FEEDS = "news.ingest.feeds";
+
+    /** {@value #RAW}: fetched pages. */
+    public static final Topic<RawPage> RAW_PAGES = new Topic<>(RAW, RawPage.class);
+    /** {@value #ENRICHED}: enriched articles that are not duplicates. */
+    public static final Topic<EnrichedArticle> ENRICHED_ARTICLES = new Topic<>(ENRICHED, EnrichedArticle.class);
+    /** {@value #DUPLICATES}: articles that duplicate an earlier one. */
+    public static final Topic<EnrichedArticle> DUPLICATE_ARTICLES = new Topic<>(DUPLICATES, EnrichedArticle.class);
+    /** {@value #DLQ}: the records a stage could not process. */
+    public static final Topic<DeadLetter> DEAD_LETTERS = new Topic<>(DLQ, DeadLetter.class);
+    /** {@value #FINGERPRINTS}: the fingerprints of published originals. */
+    public static final Topic<ArticleFingerprint> ARTICLE_FINGERPRINTS =
+            new Topic<>(FINGERPRINTS, ArticleFingerprint.class);
+    /** {@value #INGEST_SEEN}: the article ids ingest has published. */
+    public static final Topic<SeenArticle> SEEN_ARTICLES = new Topic<>(INGEST_SEEN, SeenArticle.class);
+    /** {@value #INGEST_FEEDS}: each feed's polling state. */
+    public static final Topic<FeedState> FEED_STATES = new Topic<>(INGEST_FEEDS, FeedState.class);
 
     /**
      * The partitions of {@value #INGEST_FEEDS}: the most ingest instances that can share the feeds.
@@ -55,6 +81,11 @@ public final class Topics {
     /** The topic of the articles tagged with {@code tagId}: {@code news.topic.<tagId>}. */
     public static String forTag(String tagId) {
         return TOPIC_PREFIX + tagId;
+    }
+
+    /** The typed topic of the articles tagged with {@code tagId}: {@code news.topic.<tagId>}. */
+    public static Topic<EnrichedArticle> tagged(String tagId) {
+        return new Topic<>(forTag(tagId), EnrichedArticle.class);
     }
 
     /** Every topic the pipeline needs, for the given topic-tag ids. */

@@ -6,19 +6,21 @@ import io.newsmon.enrich.Enricher;
 import io.newsmon.enrich.dedup.Duplicates;
 import io.newsmon.enrich.dedup.Fingerprint;
 import io.newsmon.enrich.dedup.Fingerprinter;
+import io.newsmon.kafka.Incoming;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.KafkaStage;
 import io.newsmon.kafka.OversizedRecordException;
 import io.newsmon.kafka.RecordBudget;
+import io.newsmon.kafka.StageHandler;
+import io.newsmon.kafka.StageOutput;
+import io.newsmon.kafka.Topic;
 import io.newsmon.kafka.TopicFollower;
 import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.TypedStage;
 import io.newsmon.model.ArticleFingerprint;
 import io.newsmon.model.EnrichedArticle;
-import io.newsmon.model.Json;
-import io.newsmon.model.MalformedMessageException;
 import io.newsmon.model.RawPage;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.LongStream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The enrich stage on Kafka: consumes {@value Topics#RAW}, runs the {@link Enricher} and publishes each
@@ -68,12 +69,9 @@ public final class EnrichService implements AutoCloseable {
 
     private final Enricher enricher;
     private final Function<RawPage, Analysis> analyser;
-    private final KafkaStage stage;
+    private final TypedStage<RawPage, Batch> stage;
     private final AtomicLong enriched = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
-    private final List<EnrichResult.Fresh> freshInBatch = new ArrayList<>();
-    private int duplicatesInBatch;
-    private final Map<String, Integer> taggedInBatch = new HashMap<>();
     private final Map<String, AtomicLong> tagged = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final TopicFollower fingerprints;
@@ -104,10 +102,8 @@ public final class EnrichService implements AutoCloseable {
         this.analyser = analyser;
         this.meters = meters;
         this.fingerprints = new TopicFollower(settings, Topics.FINGERPRINTS, (id, value) -> learn(duplicates, value));
-        this.stage = new KafkaStage("enrich", settings, GROUP, List.of(Topics.RAW), clock,
-                KafkaStage.Delivery.EXACTLY_ONCE, recordBudget, this::handle, this::abort, this::delivered);
-        Gauge.builder("newsmon.consumer.lag", stage, KafkaStage::lag).tag("stage", "enrich")
-                .description("records of the input topics not yet read by this instance").register(meters);
+        this.stage = new TypedStage<>("enrich", settings, GROUP, List.of(Topics.RAW_PAGES), clock,
+                KafkaStage.Delivery.EXACTLY_ONCE, recordBudget, meters, new Enriching());
     }
 
     /**
@@ -123,7 +119,7 @@ public final class EnrichService implements AutoCloseable {
         if (value == null) {
             return;
         }
-        ArticleFingerprint remembered = Json.read(value, ArticleFingerprint.class);
+        ArticleFingerprint remembered = Topics.ARTICLE_FINGERPRINTS.decode(value);
         if (!Fingerprinter.SCHEME.equals(remembered.scheme())) {
             return;
         }
@@ -132,81 +128,87 @@ public final class EnrichService implements AutoCloseable {
                 remembered.shingles()), remembered.seenAt());
     }
 
-    private void handle(List<ConsumerRecord<byte[], byte[]>> records) throws InterruptedException {
-        freshInBatch.clear();
-        duplicatesInBatch = 0;
-        taggedInBatch.clear();
-        for (ConsumerRecord<byte[], byte[]> record : stage.records(records)) {
-            handle(record);
+    /** What one batch did: the originals it published, its duplicates and its tag counts. */
+    private static final class Batch {
+        final List<EnrichResult.Fresh> fresh = new ArrayList<>();
+        int duplicates;
+        final Map<String, Integer> tagged = new HashMap<>();
+    }
+
+    private final class Enriching implements StageHandler<RawPage, Batch> {
+        @Override
+        public Batch newBatch() {
+            return new Batch();
+        }
+
+        @Override
+        public void handle(Iterable<Incoming<RawPage>> pages, Batch batch, StageOutput output)
+                throws InterruptedException {
+            for (Incoming<RawPage> page : pages) {
+                enrich(page, batch, output);
+            }
+        }
+
+        /** The batch's transaction committed: it counts now, so the counters only ever grow. */
+        @Override
+        public void delivered(Batch batch) {
+            enriched.addAndGet(batch.fresh.size());
+            duplicates.addAndGet(batch.duplicates);
+            batch.tagged.forEach((tag, count) -> taggedCount(tag).addAndGet(count));
+        }
+
+        /** The batch was not delivered and comes again: its originals must not be remembered then. */
+        @Override
+        public void aborted(Batch batch) {
+            batch.fresh.forEach(enricher::forget);
         }
     }
 
-    /** The batch was not delivered and comes again: its originals must not be remembered then. */
-    private void abort() {
-        freshInBatch.forEach(enricher::forget);
-        freshInBatch.clear();
-        duplicatesInBatch = 0;
-        taggedInBatch.clear();
-    }
-
-    /** The batch's transaction committed: it counts now, so the counters only ever grow. */
-    private void delivered() {
-        enriched.addAndGet(freshInBatch.size());
-        duplicates.addAndGet(duplicatesInBatch);
-        taggedInBatch.forEach((topic, count) -> taggedCount(topic).addAndGet(count));
-    }
-
-    private void handle(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
-        RawPage page;
-        try {
-            page = Json.read(record.value(), RawPage.class);
-        } catch (MalformedMessageException e) {
-            stage.deadLetter(record, e.getMessage());
-            return;
-        }
-        switch (stage.budget().run(() -> analyser.apply(page))) {
-            case RecordBudget.Outcome.Done<Analysis> done -> handle(record, enricher.decide(done.value()));
-            case RecordBudget.Outcome.Failed<Analysis> failed -> stage.deadLetter(record,
+    private void enrich(Incoming<RawPage> message, Batch batch, StageOutput output) throws InterruptedException {
+        RawPage page = message.value();
+        switch (output.budget().run(() -> analyser.apply(page))) {
+            case RecordBudget.Outcome.Done<Analysis> done -> publish(message, enricher.decide(done.value()), batch, output);
+            case RecordBudget.Outcome.Failed<Analysis> failed -> output.deadLetter(message,
                     "enrich failed on page " + page.url() + " (id " + page.id() + "): " + failed.error());
-            case RecordBudget.Outcome.OverBudget<Analysis> over -> stage.deadLetter(record,
+            case RecordBudget.Outcome.OverBudget<Analysis> over -> output.deadLetter(message,
                     "enrich gave up page " + page.url() + " (id " + page.id() + "): it took longer than the record"
                             + " budget of " + over.budget().toSeconds() + " s (setting record-budget)");
         }
     }
 
-    private void handle(ConsumerRecord<byte[], byte[]> record, EnrichResult result) {
+    private void publish(Incoming<RawPage> message, EnrichResult result, Batch batch, StageOutput output) {
         try {
             switch (result) {
-                case EnrichResult.Fresh fresh -> publish(fresh);
+                case EnrichResult.Fresh fresh -> publish(fresh, batch, output);
                 case EnrichResult.Duplicate duplicate -> {
-                    stage.send(Topics.DUPLICATES, duplicate.id(), duplicate.article());
-                    duplicatesInBatch++;
+                    output.send(Topics.DUPLICATE_ARTICLES, duplicate.id(), duplicate.article());
+                    batch.duplicates++;
                 }
                 case EnrichResult.AlreadySeen seen -> { }
-                case EnrichResult.Rejected rejection -> stage.deadLetter(record, rejection.reason());
+                case EnrichResult.Rejected rejection -> output.deadLetter(message, rejection.reason());
             }
         } catch (OversizedRecordException e) {
             if (result instanceof EnrichResult.Fresh fresh) {
                 enricher.forget(fresh);
             }
-            stage.deadLetter(record, "enrich cannot publish page " + record.key() + ": " + e.getMessage());
+            output.deadLetter(message, "enrich cannot publish page " + message.key() + ": " + e.getMessage());
         }
     }
 
-    private void publish(EnrichResult.Fresh fresh) {
+    private void publish(EnrichResult.Fresh fresh, Batch batch, StageOutput output) {
         EnrichedArticle article = fresh.article();
-        List<String> topics = new ArrayList<>(List.of(Topics.ENRICHED));
-        article.topics().forEach(tag -> topics.add(Topics.forTag(tag.id())));
-        stage.sendToAll(topics, article.id(), article);
+        List<Topic<EnrichedArticle>> topics = new ArrayList<>(List.of(Topics.ENRICHED_ARTICLES));
+        article.topics().forEach(tag -> topics.add(Topics.tagged(tag.id())));
+        output.sendToAll(topics, article.id(), article);
         Fingerprint fingerprint = fresh.fingerprint();
         if (fingerprint != null) {
-            stage.sendAfterDelivery(Topics.FINGERPRINTS, article.id(), new ArticleFingerprint(
+            output.sendAfterDelivery(Topics.ARTICLE_FINGERPRINTS, article.id(), new ArticleFingerprint(
                     ArticleFingerprint.SCHEMA_VERSION, Fingerprinter.SCHEME, article.id(), article.fetchedAt(),
                     LongStream.of(fingerprint.bands()).boxed().toList(), fingerprint.sketchHigh(),
                     fingerprint.sketchLow(), fingerprint.shingles()));
         }
-        freshInBatch.add(fresh);
-        article.topics().forEach(tag -> taggedInBatch.merge(tag.id(), 1, Integer::sum));
+        batch.fresh.add(fresh);
+        article.topics().forEach(tag -> batch.tagged.merge(tag.id(), 1, Integer::sum));
     }
 
     /** Articles published to {@value Topics#ENRICHED} since start. */

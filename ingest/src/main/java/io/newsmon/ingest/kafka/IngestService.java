@@ -14,7 +14,6 @@ import io.newsmon.kafka.OversizedRecordException;
 import io.newsmon.kafka.TopicFollower;
 import io.newsmon.kafka.Topics;
 import io.newsmon.model.FeedState;
-import io.newsmon.model.Json;
 import io.newsmon.model.RawPage;
 import io.newsmon.model.text.Printable;
 import java.time.Clock;
@@ -88,7 +87,7 @@ public final class IngestService implements AutoCloseable {
             if (value == null) {
                 states.remove(url);
             } else {
-                states.put(url, Json.read(value, FeedState.class));
+                states.put(url, Topics.FEED_STATES.decode(value));
             }
         }, timeout);
         return states;
@@ -177,13 +176,13 @@ public final class IngestService implements AutoCloseable {
     }
 
     private void publish(RawPage page) throws InterruptedException, ExecutionException, PageSink.Refused {
-        byte[] value = Json.write(page);
+        byte[] value = Topics.RAW_PAGES.encode(page);
         try {
-            OversizedRecordException.requireFits(Topics.RAW, page.id(), value);
+            OversizedRecordException.requireFits(Topics.RAW_PAGES.name(), page.id(), value);
         } catch (OversizedRecordException e) {
             throw new PageSink.Refused(e.getMessage());
         }
-        producer.send(new ProducerRecord<>(Topics.RAW, page.id(), value)).get();
+        producer.send(new ProducerRecord<>(Topics.RAW_PAGES.name(), page.id(), value)).get();
     }
 
     /** Feed polls done since start. */

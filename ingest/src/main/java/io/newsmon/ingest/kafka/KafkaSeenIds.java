@@ -4,7 +4,6 @@ import io.newsmon.ingest.SeenIds;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.TopicFollower;
 import io.newsmon.kafka.Topics;
-import io.newsmon.model.Json;
 import io.newsmon.model.SeenArticle;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +46,7 @@ final class KafkaSeenIds implements SeenIds, AutoCloseable {
     @Override
     public void add(String id, String url) throws Exception {
         SeenArticle seen = new SeenArticle(SeenArticle.SCHEMA_VERSION, id, url, clock.instant());
-        producer.send(new ProducerRecord<>(Topics.INGEST_SEEN, id, Json.write(seen))).get();
+        producer.send(new ProducerRecord<>(Topics.SEEN_ARTICLES.name(), id, Topics.SEEN_ARTICLES.encode(seen))).get();
         ids.add(id);
     }
 

@@ -1,17 +1,18 @@
 package io.newsmon.store.kafka;
 
+import io.newsmon.kafka.Incoming;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.KafkaStage;
+import io.newsmon.kafka.StageHandler;
+import io.newsmon.kafka.StageOutput;
 import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.TypedStage;
 import io.newsmon.model.EnrichedArticle;
-import io.newsmon.model.Json;
-import io.newsmon.model.MalformedMessageException;
 import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.StoreException;
 import io.newsmon.store.jdbc.StoreTimeoutException;
 import io.newsmon.store.jdbc.StoreUnavailableException;
 import io.newsmon.store.jdbc.WriteResult;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The store stage on Kafka: consumes {@value Topics#ENRICHED} and {@value Topics#DUPLICATES} and writes
@@ -50,7 +50,7 @@ public final class StoreService implements AutoCloseable {
     public static final String FRESHNESS = "newsmon.pipeline.freshness";
 
     private final ArticleStore store;
-    private final KafkaStage stage;
+    private final TypedStage<EnrichedArticle, Void> stage;
     private final AtomicLong inserted = new AtomicLong();
     private final AtomicLong unchanged = new AtomicLong();
     private final Clock clock;
@@ -64,16 +64,15 @@ public final class StoreService implements AutoCloseable {
     public StoreService(KafkaSettings settings, ArticleStore store, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.clock = clock;
-        this.stage = new KafkaStage("store", settings, GROUP, List.of(Topics.ENRICHED, Topics.DUPLICATES), clock,
-                KafkaStage.Delivery.AT_LEAST_ONCE, store.writeTimeout(), this::handle, () -> { }, () -> { });
+        this.stage = new TypedStage<>("store", settings, GROUP,
+                List.of(Topics.ENRICHED_ARTICLES, Topics.DUPLICATE_ARTICLES), clock, KafkaStage.Delivery.AT_LEAST_ONCE,
+                store.writeTimeout(), meters, new Writer());
         this.writeLatency = Timer.builder(WRITE_LATENCY).description("database writes, a batch each")
                 .publishPercentileHistogram().register(meters);
         this.freshness = Timer.builder(FRESHNESS)
                 .description("from an entry read in its feed to its row in the database, per new row")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofHours(1)).register(meters);
-        Gauge.builder("newsmon.consumer.lag", stage, KafkaStage::lag).tag("stage", "store")
-                .description("records of the input topics not yet read by this instance").register(meters);
     }
 
     /** Consumes until {@link #close()}; run it on a thread of its own. */
@@ -81,41 +80,42 @@ public final class StoreService implements AutoCloseable {
         stage.run();
     }
 
-    private void handle(List<ConsumerRecord<byte[], byte[]>> records) {
-        List<Received> batch = new ArrayList<>(records.size());
-        for (ConsumerRecord<byte[], byte[]> record : records) {
+    /** Writes each batch; it keeps nothing per batch, since each write is committed when it returns. */
+    private final class Writer implements StageHandler<EnrichedArticle, Void> {
+        @Override
+        public Void newBatch() {
+            return null;
+        }
+
+        @Override
+        public void handle(Iterable<Incoming<EnrichedArticle>> messages, Void batch, StageOutput output) {
+            List<Incoming<EnrichedArticle>> articles = new ArrayList<>();
+            messages.forEach(articles::add);
             try {
-                batch.add(new Received(Json.read(record.value(), EnrichedArticle.class), record));
-            } catch (MalformedMessageException e) {
-                stage.deadLetter(record, e.getMessage());
+                count(write(articles.stream().map(Incoming::value).toList()));
+            } catch (StoreUnavailableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // The database rejected the batch, a write timed out or the write failed in some other way:
+                // each article alone shows which one it was.
+                articles.forEach(article -> writeAlone(article, output));
             }
         }
-        try {
-            count(write(batch.stream().map(Received::article).toList()));
-        } catch (StoreUnavailableException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // The database rejected the batch, a write timed out or the write failed in some other way:
-            // each article alone shows which one it was.
-            batch.forEach(received -> writeAlone(received.article(), received.record()));
-        }
     }
 
-    private record Received(EnrichedArticle article, ConsumerRecord<byte[], byte[]> record) {
-    }
-
-    private void writeAlone(EnrichedArticle article, ConsumerRecord<byte[], byte[]> record) {
+    private void writeAlone(Incoming<EnrichedArticle> message, StageOutput output) {
+        EnrichedArticle article = message.value();
         try {
             count(write(List.of(article)));
         } catch (StoreUnavailableException e) {
             throw e;
         } catch (StoreTimeoutException e) {
             store.ping(); // a database that does not answer is away, and the batch is retried
-            stage.deadLetter(record, "store gave up article " + article.id() + " (" + article.url() + "): its write"
+            output.deadLetter(message, "store gave up article " + article.id() + " (" + article.url() + "): its write"
                     + " took longer than the record budget of " + store.writeTimeout().toSeconds() + " s (setting"
                     + " record-budget) while the database answered");
         } catch (RuntimeException e) {
-            stage.deadLetter(record, "the database rejected article " + article.id() + " (" + article.url() + "): "
+            output.deadLetter(message, "the database rejected article " + article.id() + " (" + article.url() + "): "
                     + (e instanceof StoreException ? e.getMessage() : e.toString()));
         }
     }
