@@ -1,9 +1,9 @@
 package io.newsmon.ingest.fetch;
 
+import io.newsmon.model.url.HttpUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * How {@link HttpFetcher} fetches.
@@ -88,12 +88,8 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
         }
         try {
             URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return switch (scheme) {
-                case "http", "https" -> uri.getHost() != null;
-                case "mailto" -> uri.getSchemeSpecificPart().contains("@");
-                default -> false;
-            };
+            return HttpUrls.isHttp(uri) || "mailto".equalsIgnoreCase(uri.getScheme())
+                    && uri.getSchemeSpecificPart().contains("@");
         } catch (URISyntaxException e) {
             return false;
         }
