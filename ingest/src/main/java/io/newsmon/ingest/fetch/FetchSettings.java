@@ -26,8 +26,10 @@ import java.time.Duration;
 public record FetchSettings(Duration connectTimeout, Duration readTimeout, Duration requestTimeout,
                             long maxBodyBytes, int maxRedirects, String userAgent,
                             boolean allowPrivateAddresses) {
-    /** The default {@code User-Agent}, {@code userAgentFor("https://github.com/newsmon/newsmon")}. */
-    public static final String DEFAULT_USER_AGENT = "newsmon/0.1 (+https://github.com/newsmon/newsmon)";
+    /** The contact URL of the default {@code User-Agent}: {@value}. */
+    public static final String DEFAULT_CONTACT = "https://github.com/newsmon/newsmon";
+    /** The default {@code User-Agent}, {@code userAgentFor(DEFAULT_CONTACT)}: {@value}. */
+    public static final String DEFAULT_USER_AGENT = "newsmon/0.1 (+" + DEFAULT_CONTACT + ")";
 
     public FetchSettings {
         requirePositive(connectTimeout, "connectTimeout");
