@@ -32,7 +32,7 @@ final class SourceOptions {
     int perHostConnections;
 
     @Option(names = "--ignore-robots-txt", arity = "0..1", paramLabel = "BOOLEAN")
-    boolean ignoreRobots;
+    boolean ignoreRobotsTxt;
 
     @Option(names = "--poll-interval", paramLabel = "DURATION")
     Duration pollInterval;
@@ -57,7 +57,7 @@ final class SourceOptions {
 
     PolitenessSettings politeness() {
         PolitenessSettings defaults = PolitenessSettings.defaults();
-        return new PolitenessSettings(perHostDelay, perHostConnections, !ignoreRobots, defaults.robotsAgent(),
+        return new PolitenessSettings(perHostDelay, perHostConnections, ignoreRobotsTxt, defaults.robotsAgent(),
                 defaults.maxCrawlDelay(), defaults.maxRetryAfter(), defaults.maxWait(), defaults.robotsCacheFor());
     }
 

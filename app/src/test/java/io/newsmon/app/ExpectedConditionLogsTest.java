@@ -34,7 +34,7 @@ class ExpectedConditionLogsTest {
         events.start();
         root.addAppender(events);
         try (Ingester ingester = new Ingester(new HttpFetcher(FetchSettings.defaults().withAllowPrivateAddresses(true)),
-                PolitenessSettings.defaults().withObeyRobots(false), IngestSettings.defaults(), Clock.systemUTC())) {
+                PolitenessSettings.defaults().withIgnoreRobotsTxt(true), IngestSettings.defaults(), Clock.systemUTC())) {
             ingester.pollOnce(List.of(FeedSource.feed(url)), new InMemoryFeedStates(), new InMemorySeenIds(), page -> { });
         } finally {
             root.detachAppender(events);

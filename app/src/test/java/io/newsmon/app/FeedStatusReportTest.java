@@ -3,6 +3,7 @@ package io.newsmon.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsmon.ingest.FeedStatus;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.ingest.config.FeedType;
 import io.newsmon.model.FeedState;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -55,6 +57,29 @@ class FeedStatusReportTest {
         assertThat(row.get("lastErrorMessage").asText())
                 .isEqualTo("HTTP status 500 from " + SHOWN + ": \u001b]0;pwned\u0007\u001b[2J");
         assertThat(row.get("etag").asText()).isEqualTo("\"e\u009b1\"");
+    }
+
+    @Test
+    void aFeedWithoutStateAndOneWhoseStateRecordsNoPollAreBothNeverPolled() throws Exception {
+        String polled = "https://polled.example/feed.xml";
+        String unknown = "https://unknown.example/feed.xml";
+        String loaded = "https://loaded.example/feed.xml";
+        FeedStatusReport feeds = new FeedStatusReport(
+                List.of(FeedSource.feed(polled), FeedSource.feed(unknown), FeedSource.feed(loaded)),
+                Map.of(polled, new FeedState(FeedState.SCHEMA_VERSION, polled, null, null, null, NOW, NOW, null, null, 0,
+                                Duration.ofMinutes(15), NOW.plusSeconds(900), 3, 1, 1),
+                        loaded, FeedState.initial(loaded, null, Duration.ofMinutes(15), NOW)), NOW);
+
+        assertThat(feeds.rows()).extracting(FeedStatusReport.Row::status)
+                .containsExactly(FeedStatus.OK, FeedStatus.NEVER_POLLED, FeedStatus.NEVER_POLLED);
+        assertThat(feeds.failing()).isZero();
+        assertThat(printed(feeds::print)).startsWith("3 feeds: 1 ok, 0 failing, 2 never polled")
+                .contains(loaded + " (loaded.example)\n  status        never polled\n");
+        List<String> statuses = new ArrayList<>();
+        for (String line : printed(feeds::printJson).lines().toList()) {
+            statuses.add(Json.mapper().readTree(line).get("status").asText());
+        }
+        assertThat(statuses).containsExactly("ok", "never polled", "never polled");
     }
 
     private static String printed(Consumer<PrintWriter> print) {

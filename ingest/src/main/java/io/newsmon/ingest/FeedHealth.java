@@ -14,8 +14,8 @@ import java.util.Optional;
  * The health of a set of feeds at one instant, from their {@link FeedState}s: how many are ok, failing or
  * never polled, and which have gone silent.
  *
- * <p>Each feed has one status: <em>never polled</em> when it has no state or its state records no poll;
- * <em>failing</em> when its last poll failed ({@link FeedState#consecutiveFailures()} above 0);
+ * <p>Each feed has one {@link FeedStatus}: <em>never polled</em> when it has no state or its state records
+ * no poll; <em>failing</em> when its last poll failed ({@link FeedState#consecutiveFailures()} above 0);
  * <em>ok</em> otherwise.
  *
  * <p>A feed is <em>silent</em>, whatever its status, when it has been polled and has not been read
@@ -81,16 +81,15 @@ public record FeedHealth(int ok, int failing, int neverPolled, List<SilentFeed> 
         List<SilentFeed> silent = new ArrayList<>();
         for (FeedSource feed : feeds) {
             FeedState state = states.get(feed.url()).orElse(null);
-            if (state == null || state.lastPoll() == null) {
-                neverPolled++;
-                continue;
+            FeedStatus status = FeedStatus.of(state);
+            switch (status) {
+                case OK -> ok++;
+                case FAILING -> failing++;
+                case NEVER_POLLED -> neverPolled++;
             }
-            if (state.healthy()) {
-                ok++;
-            } else {
-                failing++;
+            if (status != FeedStatus.NEVER_POLLED) {
+                silence(feed, state, seen.get(feed.url()), now).ifPresent(silent::add);
             }
-            silence(feed, state, seen.get(feed.url()), now).ifPresent(silent::add);
         }
         return new FeedHealth(ok, failing, neverPolled, silent);
     }

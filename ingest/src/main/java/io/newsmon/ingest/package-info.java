@@ -12,7 +12,8 @@
  * and is kept in {@link io.newsmon.ingest.schedule.FeedStates}. Failures come back as values
  * ({@link io.newsmon.ingest.FeedPoll}, {@link io.newsmon.ingest.IngestReport}, the feed state's last
  * error), never as exceptions. {@link io.newsmon.ingest.IngestMetrics} counts and times the fetches per
- * feed, and {@link io.newsmon.ingest.FeedHealth} tells which feeds are failing or have gone silent.
+ * feed, {@link io.newsmon.ingest.FeedStatus} calls a feed ok, failing or never polled, and
+ * {@link io.newsmon.ingest.FeedHealth} counts them and tells which have gone silent.
  *
  * <p>{@link io.newsmon.ingest.kafka} wires it to Kafka. Nothing else in this module knows about Kafka
  * (ArchitectureTest in app checks it).

@@ -71,7 +71,7 @@ class IngesterTest {
     @Test
     void aRoundStopsFetchingAtItsDeadlineAndLeavesTheRestForTheNextRound() {
         ingester.close();
-        ingester = ingester(PolitenessSettings.defaults().withPerHostDelay(Duration.ofSeconds(30)).withObeyRobots(false),
+        ingester = ingester(PolitenessSettings.defaults().withPerHostDelay(Duration.ofSeconds(30)).withIgnoreRobotsTxt(true),
                 IngestSettings.defaults());
 
         IngestReport report = assertTimeoutPreemptively(Duration.ofSeconds(20),

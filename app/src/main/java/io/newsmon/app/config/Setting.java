@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
  * {@code --per-host-delay PT2S} on the command line, {@code NEWSMON_PER_HOST_DELAY=PT2S} in the
  * environment, {@code per-host-delay: PT2S} in the config file.
  *
- * <p>Example: {@code Setting.of("per-host-delay", ValueType.DURATION, "PT1S", "Time between two requests to
- * one host.", "run", "ingest").must(Rule.atLeast(Duration.ZERO))}.
+ * <p>Example: {@code Setting.of("per-host-delay", ValueType.DURATION, Duration.ofSeconds(1), "Time between two
+ * requests to one host.", "run", "ingest").must(Rule.atLeast(Duration.ZERO))}.
  *
  * @param key          lower case words joined by '-', for example {@code per-host-delay}
  * @param type         how a text becomes a value
- * @param defaultValue the value when none is given, as text; null when there is none
+ * @param defaultValue the value when none is given, as text ({@link ValueType#format}); null when there is none
  * @param rule         what a value must satisfy; null when any value of the type will do
  * @param doc          one line for {@code --help} and {@code newsmon config docs}
  * @param commands     the commands that read it, for example {@code run} or {@code feeds status}
@@ -51,9 +51,16 @@ public record Setting<T>(String key, ValueType<T> type, String defaultValue, Rul
         display = display == null ? UnaryOperator.identity() : display;
     }
 
-    /** A setting without a rule, read by {@code commands}. */
-    public static <T> Setting<T> of(String key, ValueType<T> type, String defaultValue, String doc, String... commands) {
-        return new Setting<>(key, type, defaultValue, null, doc, List.of(commands), List.of(), null, null);
+    /**
+     * A setting without a rule, read by {@code commands}.
+     *
+     * @param defaultValue the value when none is given, null when there is none; a setting that fills a field
+     *                     of a stage's settings record takes the record's default, for example
+     *                     {@code PolitenessSettings.defaults().perHostDelay()}
+     */
+    public static <T> Setting<T> of(String key, ValueType<T> type, T defaultValue, String doc, String... commands) {
+        return new Setting<>(key, type, defaultValue == null ? null : type.format(defaultValue), null, doc,
+                List.of(commands), List.of(), null, null);
     }
 
     /** This setting with {@code rule}. */

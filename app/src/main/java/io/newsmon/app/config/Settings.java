@@ -1,6 +1,10 @@
 package io.newsmon.app.config;
 
+import io.newsmon.enrich.dedup.Duplicates;
 import io.newsmon.ingest.fetch.FetchSettings;
+import io.newsmon.ingest.politeness.PolitenessSettings;
+import io.newsmon.ingest.schedule.PollSettings;
+import io.newsmon.kafka.KafkaStage;
 import io.newsmon.kafka.Topics;
 import io.newsmon.store.jdbc.Dialect;
 import io.newsmon.store.jdbc.JdbcUrls;
@@ -30,6 +34,10 @@ import java.util.stream.Collectors;
  * <p>A setting is given, from the strongest to the weakest, as a long option ({@code --per-host-delay
  * PT2S}), an environment variable ({@code NEWSMON_PER_HOST_DELAY=PT2S}) or a key of the YAML config file
  * ({@code per-host-delay: PT2S}), else it has its default.
+ *
+ * <p>A setting that fills a field of a stage's settings record has the field's name ({@code per-host-delay}
+ * fills {@link PolitenessSettings#perHostDelay()}) and takes its default from the record's
+ * {@code defaults()}, so that the two cannot disagree; the stages know nothing of this catalogue.
  */
 public final class Settings {
     public static final String RUN = "run";
@@ -42,6 +50,9 @@ public final class Settings {
     public static final String DLQ_LIST = "dlq list";
     public static final String DLQ_REPLAY = "dlq replay";
 
+    private static final FetchSettings FETCH = FetchSettings.defaults();
+    private static final PolitenessSettings POLITENESS = PolitenessSettings.defaults();
+    private static final PollSettings POLL = PollSettings.defaults();
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
     private static final Duration LONGEST_RECORD_BUDGET = Duration.ofMinutes(5);
     private static final Duration LONGEST_DUPLICATE_WINDOW = Duration.ofMillis(Topics.FINGERPRINT_RETENTION_MS);
@@ -60,44 +71,48 @@ public final class Settings {
             RUN, ENRICH).must(Rule.readableFile()).example("topics.yml");
 
     public static final Setting<Boolean> ALLOW_PRIVATE_ADDRESSES = Setting.of("allow-private-addresses",
-            ValueType.BOOLEAN, "false", "Let ingest fetch loopback and private hosts (for local sites and tests);"
-                    + " refused unless true, so that a feed cannot reach into your network.", RUN, INGEST);
+            ValueType.BOOLEAN, FETCH.allowPrivateAddresses(), "Let ingest fetch loopback and private hosts (for local"
+                    + " sites and tests); refused unless true, so that a feed cannot reach into your network.",
+            RUN, INGEST);
 
-    public static final Setting<String> CONTACT = Setting.of("contact", ValueType.TEXT,
-            "https://github.com/newsmon/newsmon",
+    public static final Setting<String> CONTACT = Setting.of("contact", ValueType.TEXT, FetchSettings.DEFAULT_CONTACT,
             "Contact URL put in the User-Agent (newsmon/0.1 (+URL)), so site owners can reach you.", RUN, INGEST)
             .must(Rule.accepted("must be an absolute http(s) URL or a mailto: address, without parentheses",
                     FetchSettings::userAgentFor));
 
-    public static final Setting<Duration> PER_HOST_DELAY = Setting.of("per-host-delay", ValueType.DURATION, "PT1S",
+    public static final Setting<Duration> PER_HOST_DELAY = Setting.of("per-host-delay", ValueType.DURATION,
+            POLITENESS.perHostDelay(),
             "Minimum time between two requests to one host; a longer robots.txt Crawl-delay wins, up to 30 s.",
             RUN, INGEST).must(Rule.atLeast(Duration.ZERO));
 
     public static final Setting<Integer> PER_HOST_CONNECTIONS = Setting.of("per-host-connections", ValueType.INTEGER,
-            "1", "Most requests in flight to one host at a time.", RUN, INGEST).must(Rule.atLeast(1));
+            POLITENESS.perHostConnections(), "Most requests in flight to one host at a time.", RUN, INGEST)
+            .must(Rule.atLeast(1));
 
     public static final Setting<Boolean> IGNORE_ROBOTS_TXT = Setting.of("ignore-robots-txt", ValueType.BOOLEAN,
-            "false", "Do not read robots.txt; only for your own sites, since robots.txt is obeyed unless true.",
-            RUN, INGEST);
+            POLITENESS.ignoreRobotsTxt(), "Do not read robots.txt; only for your own sites, since robots.txt is obeyed"
+                    + " unless true.", RUN, INGEST);
 
-    public static final Setting<Duration> POLL_INTERVAL = Setting.of("poll-interval", ValueType.DURATION, "PT15M",
+    public static final Setting<Duration> POLL_INTERVAL = Setting.of("poll-interval", ValueType.DURATION,
+            POLL.pollInterval(),
             "Interval a feed starts from; it then adapts between min-poll-interval and max-poll-interval"
                     + " (and is kept within them).", RUN, INGEST).must(Rule.atLeast(ONE_SECOND));
 
     public static final Setting<Duration> MIN_POLL_INTERVAL = Setting.of("min-poll-interval", ValueType.DURATION,
-            "PT5M", "Shortest interval between two polls of a feed that publishes often.", RUN, INGEST)
+            POLL.minPollInterval(), "Shortest interval between two polls of a feed that publishes often.", RUN, INGEST)
             .must(Rule.atLeast(ONE_SECOND));
 
     public static final Setting<Duration> MAX_POLL_INTERVAL = Setting.of("max-poll-interval", ValueType.DURATION,
-            "PT2H", "Longest interval between two polls of a quiet feed; also caps Cache-Control, Expires and RSS ttl.",
-            RUN, INGEST).must(Rule.atLeast(ONE_SECOND));
+            POLL.maxPollInterval(), "Longest interval between two polls of a quiet feed; also caps Cache-Control,"
+                    + " Expires and RSS ttl.", RUN, INGEST).must(Rule.atLeast(ONE_SECOND));
 
-    public static final Setting<Duration> MAX_BACKOFF = Setting.of("max-backoff", ValueType.DURATION, "PT1H",
+    public static final Setting<Duration> MAX_BACKOFF = Setting.of("max-backoff", ValueType.DURATION,
+            POLL.maxBackoff(),
             "Longest wait before retrying a failing feed; failures back off from 1 min, doubling with jitter,"
                     + " and are retried forever.", RUN, INGEST).must(Rule.atLeast(ONE_SECOND));
 
     public static final Setting<Duration> DUPLICATE_WINDOW = Setting.of("duplicate-window", ValueType.DURATION,
-            "P30D", "How long an original is remembered for near-duplicate detection.", RUN, ENRICH)
+            Duplicates.DEFAULT_WINDOW, "How long an original is remembered for near-duplicate detection.", RUN, ENRICH)
             .must(Rule.of("must be positive and at most P" + LONGEST_DUPLICATE_WINDOW.toDays()
                     + "D, how long the broker keeps fingerprints",
                     window -> window.isPositive() && window.compareTo(LONGEST_DUPLICATE_WINDOW) <= 0));
@@ -124,20 +139,23 @@ public final class Settings {
             .requiredBy(STORE_COMMAND, EXPORT).example("jdbc:postgresql://127.0.0.1:5432/newsmon?user=newsmon")
             .shown(JdbcUrls::mask);
 
-    public static final Setting<Path> DATA_DIR = Setting.of("data-dir", ValueType.PATH, "newsmon-data",
+    public static final Setting<Path> DATA_DIR = Setting.of("data-dir", ValueType.PATH, Path.of("newsmon-data"),
             "Folder of the embedded broker's data (kafka/) and of run's default SQLite file; broker, feeds status"
                     + " and dlq find run's broker there.", RUN, BROKER, FEEDS_STATUS, DLQ_LIST, DLQ_REPLAY);
 
-    public static final Setting<Duration> DRAIN_TIMEOUT = Setting.of("drain-timeout", ValueType.DURATION, "PT5M",
+    public static final Setting<Duration> DRAIN_TIMEOUT = Setting.of("drain-timeout", ValueType.DURATION,
+            Duration.ofMinutes(5),
             "With --once, how long run waits for the fetched articles to be stored.", RUN)
             .must(Rule.of("must be positive", Duration::isPositive));
 
-    public static final Setting<Duration> ONCE_DEADLINE = Setting.of("once-deadline", ValueType.DURATION, "PT15M",
+    public static final Setting<Duration> ONCE_DEADLINE = Setting.of("once-deadline", ValueType.DURATION,
+            Duration.ofMinutes(15),
             "With --once, how long feeds and pages are fetched; then fetching stops, what was fetched is processed,"
                     + " and the summary says what was left for the next run.", RUN, INGEST)
             .must(Rule.of("must be positive", Duration::isPositive));
 
-    public static final Setting<Duration> RECORD_BUDGET = Setting.of("record-budget", ValueType.DURATION, "PT30S",
+    public static final Setting<Duration> RECORD_BUDGET = Setting.of("record-budget", ValueType.DURATION,
+            KafkaStage.DEFAULT_RECORD_BUDGET,
             "Longest time enrich may spend on one page and store on one article's write (whole seconds); a record"
                     + " that takes longer, or fails, goes to news.dlq with the reason and the stage goes on.",
             RUN, ENRICH, STORE_COMMAND).must(Rule.of("must be at least 1 s and at most 5 minutes (enrich's Kafka"

@@ -44,6 +44,18 @@ public record ValueType<T>(String name, Class<T> javaType, Function<String, T> p
         return parser.apply(raw);
     }
 
+    /**
+     * {@code value} as text that {@link #parse} reads back: {@code PT15M}, {@code P30D} (whole days in days),
+     * {@code 1}, {@code false}, {@code newsmon-data}.
+     */
+    public String format(T value) {
+        if (value instanceof Duration duration && duration.toDays() > 0
+                && duration.equals(Duration.ofDays(duration.toDays()))) {
+            return "P" + duration.toDays() + "D";
+        }
+        return value.toString();
+    }
+
     private static Duration duration(String raw) {
         try {
             return Duration.parse(raw.strip());

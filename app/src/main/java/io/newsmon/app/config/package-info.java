@@ -4,7 +4,9 @@
  * <p>{@link io.newsmon.app.config.Settings} is the catalogue: each {@link io.newsmon.app.config.Setting}
  * has a key ({@code per-host-delay}), a {@link io.newsmon.app.config.ValueType}, a default, a
  * {@link io.newsmon.app.config.Rule}, one line of documentation and the commands that read it; a few
- * {@link io.newsmon.app.config.CrossRule}s relate two settings. A value comes from the command line
+ * {@link io.newsmon.app.config.CrossRule}s relate two settings. A setting that fills a field of a stage's
+ * settings record ({@code PolitenessSettings}, {@code PollSettings}, {@code FetchSettings}) has that
+ * field's name and takes its default from the record's {@code defaults()}. A value comes from the command line
  * ({@code --per-host-delay PT2S}), else the environment ({@code NEWSMON_PER_HOST_DELAY=PT2S}), else the
  * YAML {@link io.newsmon.app.config.ConfigFile} ({@code per-host-delay: PT2S}, named by {@code --config}
  * or {@code NEWSMON_CONFIG}), else the default; {@link io.newsmon.app.config.SettingSources} looks up the

@@ -1,6 +1,7 @@
 package io.newsmon.enrich.metadata;
 
 import io.newsmon.model.FeedEntry;
+import io.newsmon.model.url.HttpUrls;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
@@ -49,7 +50,6 @@ import org.jsoup.parser.Parser;
  * <p>Example: {@code new MetadataExtractor().extract(Jsoup.parse(html, pageUrl), entry).publishedAt()}.
  */
 public final class MetadataExtractor {
-    private static final Pattern URL = Pattern.compile("(?i)^https?://.*");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** The metadata of {@code doc}, with {@code entry} (may be null) as the last resort. */
@@ -145,7 +145,7 @@ public final class MetadataExtractor {
     }
 
     private static String notUrl(String value) {
-        return value == null || URL.matcher(value).matches() ? null : value;
+        return value == null || HttpUrls.startsWithHttp(value) ? null : value;
     }
 
     private static String absolute(Document doc, String href) {
@@ -155,7 +155,7 @@ public final class MetadataExtractor {
         try {
             String resolved = doc.location().isEmpty() ? href.strip()
                     : URI.create(doc.location()).resolve(href.strip()).toString();
-            return URL.matcher(resolved).matches() ? resolved : null;
+            return HttpUrls.startsWithHttp(resolved) ? resolved : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -1,8 +1,8 @@
 package io.newsmon.ingest.config;
 
+import io.newsmon.model.url.HttpUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 import org.jsoup.select.Selector;
 
 /**
@@ -42,11 +42,10 @@ public record FeedSource(String url, String name, FeedType type, String linkSele
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("url \"" + url + "\" is not a valid URL: " + e.getReason());
         }
-        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme == null) {
+        if (uri.getScheme() == null) {
             throw new IllegalArgumentException("url \"" + url + "\" is not an absolute URL: it needs http:// or https://");
         }
-        if (!scheme.equals("http") && !scheme.equals("https")) {
+        if (!HttpUrls.isHttpScheme(uri.getScheme())) {
             throw new IllegalArgumentException("url \"" + url + "\" is not an http(s) URL");
         }
         if (uri.getHost() == null) {

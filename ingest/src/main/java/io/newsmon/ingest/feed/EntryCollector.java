@@ -2,10 +2,10 @@ package io.newsmon.ingest.feed;
 
 import io.newsmon.ingest.url.UrlResolver;
 import io.newsmon.model.FeedEntry;
+import io.newsmon.model.url.HttpUrls;
 import io.newsmon.model.url.UrlCanonicalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,8 +37,7 @@ final class EntryCollector {
         if (value == null) {
             return Optional.empty();
         }
-        String lower = value.strip().toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://") ? resolve(value) : Optional.empty();
+        return HttpUrls.startsWithHttp(value.strip()) ? resolve(value) : Optional.empty();
     }
 
     /** Adds {@code entry}, whose link came from {@link #resolve}, unless its canonical link was seen. */

@@ -2,6 +2,7 @@ package io.newsmon.ingest.feed;
 
 import io.newsmon.ingest.fetch.CharsetDetector;
 import io.newsmon.model.ContentTypes;
+import io.newsmon.model.url.HttpUrls;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -49,8 +50,7 @@ final class FormatSniffer {
         if (head.startsWith("<")) {
             return markup(head, mediaType);
         }
-        String lower = head.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+        if (HttpUrls.startsWithHttp(head)) {
             return new Sniffed(Format.TEXT_SITEMAP, null);
         }
         if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {

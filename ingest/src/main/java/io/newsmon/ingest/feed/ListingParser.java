@@ -1,10 +1,10 @@
 package io.newsmon.ingest.feed;
 
 import io.newsmon.model.FeedEntry;
+import io.newsmon.model.url.HttpUrls;
 import io.newsmon.model.url.UrlCanonicalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -45,8 +45,7 @@ public final class ListingParser {
 
     private static void add(Map<String, FeedEntry> byCanonicalLink, Element anchor) {
         String link = anchor.absUrl("href");
-        String lower = link.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+        if (!HttpUrls.startsWithHttp(link)) {
             return;
         }
         String canonical;

@@ -1,9 +1,9 @@
 package io.newsmon.ingest.fetch;
 
+import io.newsmon.model.url.HttpUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * How {@link HttpFetcher} fetches.
@@ -26,8 +26,10 @@ import java.util.Locale;
 public record FetchSettings(Duration connectTimeout, Duration readTimeout, Duration requestTimeout,
                             long maxBodyBytes, int maxRedirects, String userAgent,
                             boolean allowPrivateAddresses) {
-    /** The default {@code User-Agent}, {@code userAgentFor("https://github.com/newsmon/newsmon")}. */
-    public static final String DEFAULT_USER_AGENT = "newsmon/0.1 (+https://github.com/newsmon/newsmon)";
+    /** The contact URL of the default {@code User-Agent}: {@value}. */
+    public static final String DEFAULT_CONTACT = "https://github.com/newsmon/newsmon";
+    /** The default {@code User-Agent}, {@code userAgentFor(DEFAULT_CONTACT)}: {@value}. */
+    public static final String DEFAULT_USER_AGENT = "newsmon/0.1 (+" + DEFAULT_CONTACT + ")";
 
     public FetchSettings {
         requirePositive(connectTimeout, "connectTimeout");
@@ -88,12 +90,8 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, Durat
         }
         try {
             URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return switch (scheme) {
-                case "http", "https" -> uri.getHost() != null;
-                case "mailto" -> uri.getSchemeSpecificPart().contains("@");
-                default -> false;
-            };
+            return HttpUrls.isHttp(uri) || "mailto".equalsIgnoreCase(uri.getScheme())
+                    && uri.getSchemeSpecificPart().contains("@");
         } catch (URISyntaxException e) {
             return false;
         }

@@ -3,6 +3,7 @@ package io.newsmon.ingest.fetch;
 import io.newsmon.ingest.url.UrlResolver;
 import io.newsmon.model.ContentTypes;
 import io.newsmon.model.text.Printable;
+import io.newsmon.model.url.HttpUrls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,7 +15,6 @@ import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -218,8 +218,7 @@ public final class HttpFetcher implements AutoCloseable {
     private static URI parse(String url) throws FetchException {
         try {
             URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+            if (HttpUrls.isHttp(uri)) {
                 return uri;
             }
         } catch (URISyntaxException | NullPointerException e) {

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * Hosts are host names, compared case-insensitively; pass the host without the port.
  *
  * <ul>
- *   <li>At most {@link PolitenessSettings#maxConcurrentPerHost()} requests are in flight to a host.</li>
+ *   <li>At most {@link PolitenessSettings#perHostConnections()} requests are in flight to a host.</li>
  *   <li>Two requests to a host are at least {@link #delayOf(String) its delay} apart: the larger of
  *       {@link PolitenessSettings#perHostDelay()} and the host's {@code Crawl-delay}
  *       ({@link #setCrawlDelay}), the latter capped at {@link PolitenessSettings#maxCrawlDelay()}. With
@@ -69,7 +69,7 @@ public final class HostThrottle {
      */
     public <T> T call(String host, Supplier<T> request, Function<Instant, T> whenDeferred)
             throws InterruptedException {
-        Slot slot = slots.computeIfAbsent(key(host), h -> new Slot(settings.maxConcurrentPerHost()));
+        Slot slot = slots.computeIfAbsent(key(host), h -> new Slot(settings.perHostConnections()));
         Optional<Instant> tooLate = deferredBeyondWait(slot);
         if (tooLate.isPresent()) {
             return whenDeferred.apply(tooLate.get());
@@ -115,7 +115,7 @@ public final class HostThrottle {
      */
     public Instant deferUntil(String host, Instant until) {
         Instant capped = min(until, clock.instant().plus(settings.maxRetryAfter()));
-        Slot slot = slots.computeIfAbsent(key(host), h -> new Slot(settings.maxConcurrentPerHost()));
+        Slot slot = slots.computeIfAbsent(key(host), h -> new Slot(settings.perHostConnections()));
         return slot.deferredUntil.accumulateAndGet(capped, HostThrottle::max);
     }
 
@@ -128,7 +128,7 @@ public final class HostThrottle {
 
     /** Records the {@code Crawl-delay} of {@code host} from its {@code robots.txt}; null or zero for none. */
     public void setCrawlDelay(String host, Duration crawlDelay) {
-        Slot slot = slots.computeIfAbsent(key(host), h -> new Slot(settings.maxConcurrentPerHost()));
+        Slot slot = slots.computeIfAbsent(key(host), h -> new Slot(settings.perHostConnections()));
         slot.crawlDelay = crawlDelay == null || crawlDelay.isNegative() ? Duration.ZERO : crawlDelay;
     }
 

@@ -83,7 +83,7 @@ public final class PoliteFetcher {
         }
         String host = target.get().host();
         try {
-            if (settings.obeyRobots()) {
+            if (!settings.ignoreRobotsTxt()) {
                 Optional<String> refusal = robots.refusal(url);
                 if (refusal.isPresent()) {
                     return new FetchResult.Failed(url, FailureKind.ROBOTS, refusal.get());

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  *
  * @param perHostDelay         the least pause between two requests to one host; default 1 s, zero for none.
  *                             A longer {@code Crawl-delay} in the host's {@code robots.txt} wins
- * @param maxConcurrentPerHost how many requests may be in flight to one host at a time; default 1
- * @param obeyRobots           whether {@code robots.txt} is read and obeyed; default true
+ * @param perHostConnections   how many requests may be in flight to one host at a time; default 1
+ * @param ignoreRobotsTxt      whether {@code robots.txt} is left unread; default false, so it is read and
+ *                             obeyed
  * @param robotsAgent          the user-agent token looked up in {@code robots.txt}, letters, {@code _} and
  *                             {@code -} only (RFC 9309), matched case-insensitively; default {@code newsmon}
  * @param maxCrawlDelay        the longest {@code Crawl-delay} honoured; a longer one counts as this long;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * @param robotsCacheFor       how long a host's {@code robots.txt} is used before it is fetched again;
  *                             default 24 h, zero to fetch it before every request
  */
-public record PolitenessSettings(Duration perHostDelay, int maxConcurrentPerHost, boolean obeyRobots,
+public record PolitenessSettings(Duration perHostDelay, int perHostConnections, boolean ignoreRobotsTxt,
                                  String robotsAgent, Duration maxCrawlDelay, Duration maxRetryAfter,
                                  Duration maxWait, Duration robotsCacheFor) {
     /** The default {@code robots.txt} user-agent token. */
@@ -34,9 +35,9 @@ public record PolitenessSettings(Duration perHostDelay, int maxConcurrentPerHost
 
     public PolitenessSettings {
         requireZeroOrPositive(perHostDelay, "perHostDelay");
-        if (maxConcurrentPerHost < 1) {
+        if (perHostConnections < 1) {
             throw new IllegalArgumentException(
-                    "politeness maxConcurrentPerHost " + maxConcurrentPerHost + " must be at least 1");
+                    "politeness perHostConnections " + perHostConnections + " must be at least 1");
         }
         if (robotsAgent == null || !PRODUCT_TOKEN.matcher(robotsAgent).matches()) {
             throw new IllegalArgumentException("politeness robotsAgent " + (robotsAgent == null ? null
@@ -54,19 +55,19 @@ public record PolitenessSettings(Duration perHostDelay, int maxConcurrentPerHost
      * deferred host.
      */
     public static PolitenessSettings defaults() {
-        return new PolitenessSettings(Duration.ofSeconds(1), 1, true, DEFAULT_ROBOTS_AGENT, Duration.ofSeconds(30),
+        return new PolitenessSettings(Duration.ofSeconds(1), 1, false, DEFAULT_ROBOTS_AGENT, Duration.ofSeconds(30),
                 Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofHours(24));
     }
 
     /** These settings with {@code perHostDelay} changed. */
     public PolitenessSettings withPerHostDelay(Duration delay) {
-        return new PolitenessSettings(delay, maxConcurrentPerHost, obeyRobots, robotsAgent, maxCrawlDelay,
+        return new PolitenessSettings(delay, perHostConnections, ignoreRobotsTxt, robotsAgent, maxCrawlDelay,
                 maxRetryAfter, maxWait, robotsCacheFor);
     }
 
-    /** These settings with {@code obeyRobots} changed. */
-    public PolitenessSettings withObeyRobots(boolean obey) {
-        return new PolitenessSettings(perHostDelay, maxConcurrentPerHost, obey, robotsAgent, maxCrawlDelay,
+    /** These settings with {@code ignoreRobotsTxt} changed. */
+    public PolitenessSettings withIgnoreRobotsTxt(boolean ignore) {
+        return new PolitenessSettings(perHostDelay, perHostConnections, ignore, robotsAgent, maxCrawlDelay,
                 maxRetryAfter, maxWait, robotsCacheFor);
     }
 

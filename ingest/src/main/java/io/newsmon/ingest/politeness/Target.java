@@ -1,5 +1,6 @@
 package io.newsmon.ingest.politeness;
 
+import io.newsmon.model.url.HttpUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -24,10 +25,10 @@ record Target(String host, String origin, String path) {
         } catch (URISyntaxException | NullPointerException e) {
             return Optional.empty();
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+        if (!HttpUrls.isHttp(uri)) {
             return Optional.empty();
         }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
         boolean defaultPort = port == -1 || port == (scheme.equals("http") ? 80 : 443);

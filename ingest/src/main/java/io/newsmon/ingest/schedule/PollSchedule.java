@@ -10,11 +10,11 @@ import java.util.random.RandomGenerator;
  *
  * <ul>
  *   <li>A read that found new articles shortens the interval by a third, one that found none (or a 304)
- *       lengthens it by half, always within {@link PollSettings#minInterval()} and
- *       {@link PollSettings#maxInterval()}.</li>
+ *       lengthens it by half, always within {@link PollSettings#minPollInterval()} and
+ *       {@link PollSettings#maxPollInterval()}.</li>
  *   <li>The server's freshness hint ({@code Cache-Control: max-age}, {@code Expires}, RSS {@code <ttl>})
  *       can only delay the next poll, and never past the maximum interval.</li>
- *   <li>A failure waits {@code backoffBase * 2^(failures-1)}, capped at {@link PollSettings#backoffCap()},
+ *   <li>A failure waits {@code backoffBase * 2^(failures-1)}, capped at {@link PollSettings#maxBackoff()},
  *       with "equal jitter" (a random point in the upper half) so that feeds failing together do not
  *       retry together; a server's {@code Retry-After} waits longer when it asks for more. The feed stays
  *       in the schedule however often it fails.</li>
@@ -40,7 +40,7 @@ public final class PollSchedule {
 
     /** The state of a feed never polled: due at {@code now}. */
     public FeedState initial(String feedUrl, String feedName, Instant now) {
-        return FeedState.initial(feedUrl, feedName, settings.initialInterval(), now);
+        return FeedState.initial(feedUrl, feedName, settings.pollInterval(), now);
     }
 
     /**
@@ -57,7 +57,7 @@ public final class PollSchedule {
                                String etag, String lastModified, boolean notModified) {
         Duration interval = adapt(bounded(state.interval()), newArticles);
         Duration wait = freshFor == null || freshFor.compareTo(interval) <= 0
-                ? interval : PollSettings.clamp(freshFor, interval, settings.maxInterval());
+                ? interval : PollSettings.clamp(freshFor, interval, settings.maxPollInterval());
         return new FeedState(FeedState.SCHEMA_VERSION, state.feedUrl(), state.feedName(), etag, lastModified,
                 now, now, state.lastError(), state.lastErrorMessage(), 0, interval, now.plus(wait),
                 notModified ? state.lastEntries() : entries, newArticles, state.articlesPublished() + newArticles);
@@ -84,7 +84,7 @@ public final class PollSchedule {
     /** The jittered wait after {@code failures} failures in a row: in [d/2, d] for d = base * 2^(failures-1), capped. */
     public Duration backoff(int failures) {
         long base = settings.backoffBase().toMillis();
-        long cap = settings.backoffCap().toMillis();
+        long cap = settings.maxBackoff().toMillis();
         int doublings = Math.min(Math.max(failures - 1, 0), MAX_DOUBLINGS);
         long full = Math.min(cap, base << doublings);
         long half = full / 2;
@@ -97,6 +97,6 @@ public final class PollSchedule {
     }
 
     private Duration bounded(Duration interval) {
-        return PollSettings.clamp(interval, settings.minInterval(), settings.maxInterval());
+        return PollSettings.clamp(interval, settings.minPollInterval(), settings.maxPollInterval());
     }
 }

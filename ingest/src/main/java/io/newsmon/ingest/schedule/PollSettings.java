@@ -5,33 +5,33 @@ import java.time.Duration;
 /**
  * How often feeds are polled and how failures back off.
  *
- * @param minInterval     the shortest interval between two polls of a feed; default 5 min
- * @param maxInterval     the longest; default 2 h. The interval adapts between the two: shorter after a
+ * @param minPollInterval the shortest interval between two polls of a feed; default 5 min
+ * @param maxPollInterval the longest; default 2 h. The interval adapts between the two: shorter after a
  *                        poll that found new articles, longer after one that found none. A feed's
  *                        {@code Cache-Control: max-age}, {@code Expires} or RSS {@code <ttl>} can push
  *                        the next poll later, but never past this
- * @param initialInterval the interval a feed starts from; default 15 min, within the bounds
+ * @param pollInterval    the interval a feed starts from; default 15 min, within the bounds
  * @param backoffBase     the wait after a first failure; default 1 min. Each further failure doubles it,
  *                        with jitter (between half and all of it), and a feed is retried forever
- * @param backoffCap      the longest wait after failures; default 1 h
+ * @param maxBackoff      the longest wait after failures; default 1 h
  */
-public record PollSettings(Duration minInterval, Duration maxInterval, Duration initialInterval,
-                           Duration backoffBase, Duration backoffCap) {
+public record PollSettings(Duration minPollInterval, Duration maxPollInterval, Duration pollInterval,
+                           Duration backoffBase, Duration maxBackoff) {
     public PollSettings {
-        requirePositive(minInterval, "minInterval");
-        requirePositive(maxInterval, "maxInterval");
-        requirePositive(initialInterval, "initialInterval");
+        requirePositive(minPollInterval, "minPollInterval");
+        requirePositive(maxPollInterval, "maxPollInterval");
+        requirePositive(pollInterval, "pollInterval");
         requirePositive(backoffBase, "backoffBase");
-        requirePositive(backoffCap, "backoffCap");
-        if (maxInterval.compareTo(minInterval) < 0) {
-            throw new IllegalArgumentException("poll maxInterval " + maxInterval + " must be at least minInterval "
-                    + minInterval);
+        requirePositive(maxBackoff, "maxBackoff");
+        if (maxPollInterval.compareTo(minPollInterval) < 0) {
+            throw new IllegalArgumentException("poll maxPollInterval " + maxPollInterval
+                    + " must be at least minPollInterval " + minPollInterval);
         }
-        if (backoffCap.compareTo(backoffBase) < 0) {
-            throw new IllegalArgumentException("poll backoffCap " + backoffCap + " must be at least backoffBase "
+        if (maxBackoff.compareTo(backoffBase) < 0) {
+            throw new IllegalArgumentException("poll maxBackoff " + maxBackoff + " must be at least backoffBase "
                     + backoffBase);
         }
-        initialInterval = clamp(initialInterval, minInterval, maxInterval);
+        pollInterval = clamp(pollInterval, minPollInterval, maxPollInterval);
     }
 
     /** 5 min to 2 h, starting at 15 min; failures back off from 1 min up to 1 h. */
@@ -40,14 +40,14 @@ public record PollSettings(Duration minInterval, Duration maxInterval, Duration 
                 Duration.ofMinutes(1), Duration.ofHours(1));
     }
 
-    /** These settings with other interval bounds; the initial interval is kept within them. */
+    /** These settings with other interval bounds; the starting interval is kept within them. */
     public PollSettings withIntervals(Duration min, Duration max) {
-        return new PollSettings(min, max, initialInterval, backoffBase, backoffCap);
+        return new PollSettings(min, max, pollInterval, backoffBase, maxBackoff);
     }
 
     /** These settings with another backoff. */
-    public PollSettings withBackoff(Duration base, Duration cap) {
-        return new PollSettings(minInterval, maxInterval, initialInterval, base, cap);
+    public PollSettings withBackoff(Duration base, Duration max) {
+        return new PollSettings(minPollInterval, maxPollInterval, pollInterval, base, max);
     }
 
     static Duration clamp(Duration value, Duration min, Duration max) {

@@ -1,10 +1,10 @@
 package io.newsmon.ingest.url;
 
+import io.newsmon.model.url.HttpUrls;
 import io.newsmon.model.url.PercentEncoding;
 import io.newsmon.model.url.UrlCanonicalizer;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -44,8 +44,11 @@ public final class UrlResolver {
         return PercentEncoding.normalize(url.strip(), "/?#[]");
     }
 
+    /**
+     * An authority, not a host as {@link HttpUrls#isHttp(URI)} asks: {@link URI} finds no host in names it
+     * does not parse (non-ASCII, percent-encoded, with {@code _}), which {@link UrlCanonicalizer} accepts.
+     */
     private static boolean isHttp(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        return (scheme.equals("http") || scheme.equals("https")) && uri.getRawAuthority() != null;
+        return HttpUrls.isHttpScheme(uri.getScheme()) && uri.getRawAuthority() != null;
     }
 }

@@ -183,7 +183,7 @@ class HostThrottleTest {
     }
 
     private static PolitenessSettings settings(Duration delay, int maxConcurrent) {
-        return new PolitenessSettings(delay, maxConcurrent, true, "newsmon", Duration.ofSeconds(30),
+        return new PolitenessSettings(delay, maxConcurrent, false, "newsmon", Duration.ofSeconds(30),
                 Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofHours(24));
     }
 

@@ -55,7 +55,7 @@ class PoliteFetcherTest {
     @Test
     void fetchesEverythingWithoutRobotsTxtWhenNotObeyingIt() {
         fetch.robots(SITE, "User-agent: *\nDisallow: /\n");
-        PoliteFetcher polite = new PoliteFetcher(fetch, settings(Duration.ZERO, 1).withObeyRobots(false), clock);
+        PoliteFetcher polite = new PoliteFetcher(fetch, settings(Duration.ZERO, 1).withIgnoreRobotsTxt(true), clock);
 
         assertThat(polite.fetch(SITE + "/a.html")).isInstanceOf(FetchResult.Fetched.class);
         assertThat(fetch.urls()).containsExactly(SITE + "/a.html");
@@ -115,7 +115,7 @@ class PoliteFetcherTest {
     @Timeout(10)
     void capsTheCrawlDelay() {
         fetch.robots(SITE, "User-agent: *\nCrawl-delay: 3600\n");
-        PoliteFetcher polite = new PoliteFetcher(fetch, new PolitenessSettings(Duration.ZERO, 1, true, "newsmon",
+        PoliteFetcher polite = new PoliteFetcher(fetch, new PolitenessSettings(Duration.ZERO, 1, false, "newsmon",
                 Duration.ofMillis(200), Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofHours(24)), clock);
 
         polite.fetch(SITE + "/a.html");
@@ -166,7 +166,7 @@ class PoliteFetcherTest {
         CyclicBarrier bothInside = new CyclicBarrier(2);
         fetch.answer("https://a.example/x", url -> meet(bothInside, url));
         fetch.answer("https://b.example/x", url -> meet(bothInside, url));
-        PoliteFetcher polite = new PoliteFetcher(fetch, settings(Duration.ofSeconds(10), 1).withObeyRobots(false), clock);
+        PoliteFetcher polite = new PoliteFetcher(fetch, settings(Duration.ofSeconds(10), 1).withIgnoreRobotsTxt(true), clock);
 
         assertThat(fetchTogether(polite, "https://a.example/x", "https://b.example/x"))
                 .allMatch(result -> result instanceof FetchResult.Fetched);
@@ -177,7 +177,7 @@ class PoliteFetcherTest {
         CyclicBarrier bothInside = new CyclicBarrier(2);
         fetch.answer(SITE + "/a", url -> meet(bothInside, url));
         fetch.answer(SITE + "/b", url -> meet(bothInside, url));
-        PoliteFetcher polite = new PoliteFetcher(fetch, settings(Duration.ZERO, 2).withObeyRobots(false), clock);
+        PoliteFetcher polite = new PoliteFetcher(fetch, settings(Duration.ZERO, 2).withIgnoreRobotsTxt(true), clock);
 
         assertThat(fetchTogether(polite, SITE + "/a", SITE + "/b")).allMatch(result -> result instanceof FetchResult.Fetched);
     }
@@ -289,7 +289,7 @@ class PoliteFetcherTest {
     }
 
     private static PolitenessSettings settings(Duration delay, int maxConcurrent) {
-        return new PolitenessSettings(delay, maxConcurrent, true, "newsmon", Duration.ofSeconds(30),
+        return new PolitenessSettings(delay, maxConcurrent, false, "newsmon", Duration.ofSeconds(30),
                 Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofHours(24));
     }
 

@@ -124,7 +124,7 @@ class PollScheduleTest {
     @Test
     void settingsNameTheBadValueAndTheRule() {
         assertThatThrownBy(() -> PollSettings.defaults().withIntervals(Duration.ofHours(1), Duration.ofMinutes(5)))
-                .hasMessage("poll maxInterval PT5M must be at least minInterval PT1H");
+                .hasMessage("poll maxPollInterval PT5M must be at least minPollInterval PT1H");
         assertThatThrownBy(() -> PollSettings.defaults().withBackoff(Duration.ZERO, Duration.ofHours(1)))
                 .hasMessage("poll backoffBase PT0S must be a positive duration");
     }

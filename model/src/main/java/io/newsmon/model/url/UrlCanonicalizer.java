@@ -87,10 +87,10 @@ public final class UrlCanonicalizer {
         if (!m.matches() || m.group(1) == null) {
             throw invalid(url, "is not an absolute URL");
         }
-        String scheme = m.group(1).toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
+        if (!HttpUrls.isHttpScheme(m.group(1))) {
             throw invalid(url, "is not an http(s) URL");
         }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
         if (m.group(2) == null) {
             throw invalid(url, "is not an absolute URL");
         }

@@ -7,6 +7,7 @@
  * <p>It lives in the model module because every stage that names an article by its URL must agree on
  * the canonical form: ingest canonicalises feed links, enrich the page's own
  * {@code <link rel="canonical">}. {@link io.newsmon.model.url.PercentEncoding} normalises one URL
- * component. No I/O: the URL is never fetched.
+ * component, and {@link io.newsmon.model.url.HttpUrls} tells an http(s) URL, the only kind newsmon fetches.
+ * No I/O: the URL is never fetched.
  */
 package io.newsmon.model.url;
