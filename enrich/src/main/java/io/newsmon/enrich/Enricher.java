@@ -115,11 +115,15 @@ public final class Enricher {
         stopIfGivenUp();
         String language = metadata.language() != null ? metadata.language() : TextLanguage.detect(text);
         String normalised = ContentHash.normalise(text);
-        EnrichedArticle article = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION,
-                ArticleIdentity.of(page, metadata.canonicalUrl()), page.url(), metadata.canonicalUrl(),
-                page.feedName(), page.feedUrl(), metadata.title(), metadata.author(), metadata.publishedAt(),
-                metadata.modifiedAt(), page.fetchedAt(), language, metadata.siteName(), text,
-                ContentHash.ofNormalised(normalised), topics, null, null, page.discoveredAt());
+        EnrichedArticle article = EnrichedArticle.builder(ArticleIdentity.of(page, metadata.canonicalUrl()), page.url(),
+                        page.fetchedAt())
+                .canonicalUrl(metadata.canonicalUrl()).source(page.feedName()).feedUrl(page.feedUrl())
+                .title(metadata.title()).author(metadata.author())
+                .publishedAt(metadata.publishedAt()).modifiedAt(metadata.modifiedAt())
+                .language(language).siteName(metadata.siteName()).text(text)
+                .contentHash(ContentHash.ofNormalised(normalised)).topics(topics)
+                .discoveredAt(page.discoveredAt())
+                .build();
         return new Analysis.Article(article, Fingerprinter.ofNormalised(normalised));
     }
 

@@ -59,8 +59,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Ingester implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ingester.class);
-    /** What {@link #deliver} returns for a page the round's deadline left unfetched (compared by identity). */
-    private static final String LEFT_AT_DEADLINE = new String("left at the deadline");
 
     private final HttpFetcher http;
     private final PoliteFetcher fetcher;
@@ -212,9 +210,9 @@ public final class Ingester implements AutoCloseable {
             }
             poll = switch (read) {
                 case FeedReader.Failed failed -> readFailed(feed, before, failed);
-                case FeedReader.NotModified notModified -> new FeedPoll(feed, schedule.afterRead(before, clock.instant(), 0, 0,
-                        notModified.freshFor(), notModified.validators().etag(), notModified.validators().lastModified(), true),
-                        false, true, 0, 0, 0, List.of());
+                case FeedReader.NotModified notModified -> FeedPoll.notModified(feed, schedule.afterRead(before,
+                        clock.instant(), PollSchedule.Answer.notModified(notModified.validators().etag(),
+                                notModified.validators().lastModified(), notModified.freshFor())));
                 case FeedReader.Read entries -> deliverAll(feed, before, entries, seen, sink, round);
             };
         } catch (RuntimeException e) {
@@ -250,34 +248,34 @@ public final class Ingester implements AutoCloseable {
         String shown = Printable.url(feed.url());
         LOG.warn("feed {}: {} ({} failure(s) in a row; next try at {})", shown, reason,
                 after.consecutiveFailures(), after.nextPoll());
-        return new FeedPoll(feed, after, true, false, 0, 0, 0, List.of("feed " + shown + ": " + reason));
+        return FeedPoll.failed(feed, after, "feed " + shown + ": " + reason);
     }
 
     private FeedPoll deliverAll(FeedSource feed, FeedState before, FeedReader.Read read, SeenIds seen, PageSink sink,
                                 Round round) {
         Claim claim = claimNew(feed, read.entries(), seen, clock.instant());
         List<Candidate> fresh = claim.candidates();
-        List<Future<String>> fetches = fresh.stream()
+        List<Future<PageDelivery>> fetches = fresh.stream()
                 .map(c -> threads.submit(() -> deliver(c, seen, sink, round))).toList();
         List<String> errors = new ArrayList<>();
         int left = 0;
-        for (Future<String> fetch : fetches) {
-            String error = round.await(fetch);
-            if (error == LEFT_AT_DEADLINE) {
-                left++;
-            } else if (error != null) {
-                LOG.warn("page {}", error);
-                errors.add("page " + error);
+        int published = 0;
+        for (Future<PageDelivery> fetch : fetches) {
+            switch (round.await(fetch)) {
+                case PageDelivery.Delivered delivered -> published++;
+                case PageDelivery.LeftAtDeadline deadline -> left++;
+                case PageDelivery.NotDelivered failed -> {
+                    LOG.warn("page {}", failed.line());
+                    errors.add("page " + failed.line());
+                }
             }
         }
-        int published = fresh.size() - errors.size() - left;
         boolean complete = errors.isEmpty() && left == 0 && !claim.truncated();
         // Keep the old validators when pages are left, so the next poll re-reads the feed rather than get a 304.
         Validators validators = complete ? read.validators() : new Validators(before.etag(), before.lastModified());
-        FeedState after = schedule.afterRead(before, clock.instant(), published, read.entries().size(), read.freshFor(),
-                validators.etag(), validators.lastModified(), false);
-        return new FeedPoll(feed, after, false, false, read.entries().size(), published, errors.size(), errors, left,
-                false);
+        FeedState after = schedule.afterRead(before, clock.instant(), PollSchedule.Answer.content(read.entries().size(),
+                published, validators.etag(), validators.lastModified(), read.freshFor()));
+        return FeedPoll.read(feed, after, read.entries().size(), published, errors, left);
     }
 
     /** The pages a poll claimed; {@code truncated} when more new pages were left for the next polls. */
@@ -309,41 +307,54 @@ public final class Ingester implements AutoCloseable {
         return entries.stream().sorted(byDate).toList();
     }
 
-    /**
-     * Fetches and delivers one claimed page; returns null, the error line "url: reason" (safe to print), or
-     * {@link #LEFT_AT_DEADLINE} when the round ended before the page was fetched.
-     */
-    private String deliver(Candidate candidate, SeenIds seen, PageSink sink, Round round) {
-        String error = attempt(candidate, seen, sink, round);
-        return error == null || error == LEFT_AT_DEADLINE ? error : Printable.text(error);
+    /** What became of one claimed page. */
+    private sealed interface PageDelivery {
+        /** Fetched and accepted by the sink, and marked seen. */
+        record Delivered() implements PageDelivery {
+        }
+
+        /** Not delivered; {@code line} is "url: reason", safe to print. */
+        record NotDelivered(String line) implements PageDelivery {
+        }
+
+        /** Not fetched: the round ended first. The page is not marked seen, so the next round fetches it. */
+        record LeftAtDeadline() implements PageDelivery {
+        }
     }
 
-    private String attempt(Candidate candidate, SeenIds seen, PageSink sink, Round round) {
+    /** Fetches and delivers one claimed page. */
+    private PageDelivery deliver(Candidate candidate, SeenIds seen, PageSink sink, Round round) {
+        PageDelivery delivery = attempt(candidate, seen, sink, round);
+        return delivery instanceof PageDelivery.NotDelivered failed
+                ? new PageDelivery.NotDelivered(Printable.text(failed.line())) : delivery;
+    }
+
+    private PageDelivery attempt(Candidate candidate, SeenIds seen, PageSink sink, Round round) {
         try {
             if (round.ended()) {
-                return LEFT_AT_DEADLINE;
+                return new PageDelivery.LeftAtDeadline();
             }
             FetchResult result = round.fetching(
                     () -> fetch(candidate.source(), Target.PAGE, candidate.url(), Validators.NONE));
             if (round.ended() && result instanceof FetchResult.Failed failed
                     && failed.kind() == FailureKind.INTERRUPTED) {
-                return LEFT_AT_DEADLINE;
+                return new PageDelivery.LeftAtDeadline();
             }
             String refusal = refusal(candidate, result, seen);
             if (refusal != null) {
-                return refusal;
+                return new PageDelivery.NotDelivered(refusal);
             }
             sink.accept(rawPage(candidate, (FetchResult.Fetched) result));
             seen.add(candidate.id(), candidate.url());
             pageAttempts.remove(candidate.id());
-            return null;
+            return new PageDelivery.Delivered();
         } catch (PageSink.Refused e) {
-            return giveUpLaterQuietly(candidate, seen, e.getMessage());
+            return new PageDelivery.NotDelivered(giveUpLaterQuietly(candidate, seen, e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return candidate.url() + ": not delivered: interrupted";
+            return new PageDelivery.NotDelivered(candidate.url() + ": not delivered: interrupted");
         } catch (Exception e) {
-            return candidate.url() + ": not delivered: " + e;
+            return new PageDelivery.NotDelivered(candidate.url() + ": not delivered: " + e);
         } finally {
             pagesInFlight.remove(candidate.id());
         }

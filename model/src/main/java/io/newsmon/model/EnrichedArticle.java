@@ -70,13 +70,148 @@ public record EnrichedArticle(int schemaVersion, String id, String url, String c
 
     /** This article with {@code newTopics} in place of its topics. */
     public EnrichedArticle withTopics(List<TopicTag> newTopics) {
-        return new EnrichedArticle(schemaVersion, id, url, canonicalUrl, source, feedUrl, title, author, publishedAt,
-                modifiedAt, fetchedAt, language, siteName, text, contentHash, newTopics, duplicateOf, similarity, discoveredAt);
+        return toBuilder().topics(newTopics).build();
     }
 
     /** This article marked as a duplicate of {@code originalId}, with the estimated {@code similarity} of their texts. */
     public EnrichedArticle asDuplicateOf(String originalId, double similarity) {
-        return new EnrichedArticle(schemaVersion, id, url, canonicalUrl, source, feedUrl, title, author, publishedAt,
-                modifiedAt, fetchedAt, language, siteName, text, contentHash, topics, originalId, similarity, discoveredAt);
+        return toBuilder().duplicateOf(originalId).similarity(similarity).build();
+    }
+
+    /**
+     * A builder of an article of this version, from what every article has: its id, its URL and when it was
+     * fetched. Example: {@code EnrichedArticle.builder(id, url, fetchedAt).title("...").text("...").build()}.
+     */
+    public static Builder builder(String id, String url, Instant fetchedAt) {
+        return new Builder(id, url, fetchedAt);
+    }
+
+    /** A builder that starts from this article; what it builds carries {@link #SCHEMA_VERSION}. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(id, url, fetchedAt);
+            builder.canonicalUrl = canonicalUrl;
+            builder.source = source;
+            builder.feedUrl = feedUrl;
+            builder.title = title;
+            builder.author = author;
+            builder.publishedAt = publishedAt;
+            builder.modifiedAt = modifiedAt;
+            builder.language = language;
+            builder.siteName = siteName;
+            builder.text = text;
+            builder.contentHash = contentHash;
+            builder.topics = topics;
+            builder.duplicateOf = duplicateOf;
+            builder.similarity = similarity;
+            builder.discoveredAt = discoveredAt;
+        return builder;
+    }
+
+    /** Builds an article naming each field it sets; the fields not set are null (topics: none). */
+    public static final class Builder {
+        private final String id;
+        private final String url;
+        private final Instant fetchedAt;
+        private String canonicalUrl;
+        private String source;
+        private String feedUrl;
+        private String title;
+        private String author;
+        private Instant publishedAt;
+        private Instant modifiedAt;
+        private String language;
+        private String siteName;
+        private String text;
+        private String contentHash;
+        private List<TopicTag> topics;
+        private String duplicateOf;
+        private Double similarity;
+        private Instant discoveredAt;
+
+        private Builder(String id, String url, Instant fetchedAt) {
+            this.id = id;
+            this.url = url;
+            this.fetchedAt = fetchedAt;
+        }
+
+        public Builder canonicalUrl(String value) {
+            canonicalUrl = value;
+            return this;
+        }
+
+        public Builder source(String value) {
+            source = value;
+            return this;
+        }
+
+        public Builder feedUrl(String value) {
+            feedUrl = value;
+            return this;
+        }
+
+        public Builder title(String value) {
+            title = value;
+            return this;
+        }
+
+        public Builder author(String value) {
+            author = value;
+            return this;
+        }
+
+        public Builder publishedAt(Instant value) {
+            publishedAt = value;
+            return this;
+        }
+
+        public Builder modifiedAt(Instant value) {
+            modifiedAt = value;
+            return this;
+        }
+
+        public Builder language(String value) {
+            language = value;
+            return this;
+        }
+
+        public Builder siteName(String value) {
+            siteName = value;
+            return this;
+        }
+
+        public Builder text(String value) {
+            text = value;
+            return this;
+        }
+
+        public Builder contentHash(String value) {
+            contentHash = value;
+            return this;
+        }
+
+        public Builder topics(List<TopicTag> value) {
+            topics = value;
+            return this;
+        }
+
+        public Builder duplicateOf(String value) {
+            duplicateOf = value;
+            return this;
+        }
+
+        public Builder similarity(Double value) {
+            similarity = value;
+            return this;
+        }
+
+        public Builder discoveredAt(Instant value) {
+            discoveredAt = value;
+            return this;
+        }
+
+        /** The article, checked as any other. */
+        public EnrichedArticle build() {
+            return new EnrichedArticle(SCHEMA_VERSION, id, url, canonicalUrl, source, feedUrl, title, author, publishedAt, modifiedAt, fetchedAt, language, siteName, text, contentHash, topics, duplicateOf, similarity, discoveredAt);
+        }
     }
 }

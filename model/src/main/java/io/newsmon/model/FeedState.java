@@ -55,4 +55,111 @@ public record FeedState(int schemaVersion, String feedUrl, String feedName, Stri
     public boolean healthy() {
         return consecutiveFailures == 0;
     }
+
+    /** A builder that starts from this state; what it builds carries {@link #SCHEMA_VERSION}. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds the next state of a feed from the last one, naming each field it changes. */
+    public static final class Builder {
+        private final String feedUrl;
+        private final String feedName;
+        private String etag;
+        private String lastModified;
+        private Instant lastPoll;
+        private Instant lastSuccess;
+        private Instant lastError;
+        private String lastErrorMessage;
+        private int consecutiveFailures;
+        private Duration interval;
+        private Instant nextPoll;
+        private int lastEntries;
+        private int lastNewArticles;
+        private long articlesPublished;
+
+        private Builder(FeedState state) {
+            feedUrl = state.feedUrl;
+            feedName = state.feedName;
+            etag = state.etag;
+            lastModified = state.lastModified;
+            lastPoll = state.lastPoll;
+            lastSuccess = state.lastSuccess;
+            lastError = state.lastError;
+            lastErrorMessage = state.lastErrorMessage;
+            consecutiveFailures = state.consecutiveFailures;
+            interval = state.interval;
+            nextPoll = state.nextPoll;
+            lastEntries = state.lastEntries;
+            lastNewArticles = state.lastNewArticles;
+            articlesPublished = state.articlesPublished;
+        }
+
+        public Builder etag(String value) {
+            etag = value;
+            return this;
+        }
+
+        public Builder lastModified(String value) {
+            lastModified = value;
+            return this;
+        }
+
+        public Builder lastPoll(Instant value) {
+            lastPoll = value;
+            return this;
+        }
+
+        public Builder lastSuccess(Instant value) {
+            lastSuccess = value;
+            return this;
+        }
+
+        public Builder lastError(Instant value) {
+            lastError = value;
+            return this;
+        }
+
+        public Builder lastErrorMessage(String value) {
+            lastErrorMessage = value;
+            return this;
+        }
+
+        public Builder consecutiveFailures(int value) {
+            consecutiveFailures = value;
+            return this;
+        }
+
+        public Builder interval(Duration value) {
+            interval = value;
+            return this;
+        }
+
+        public Builder nextPoll(Instant value) {
+            nextPoll = value;
+            return this;
+        }
+
+        public Builder lastEntries(int value) {
+            lastEntries = value;
+            return this;
+        }
+
+        public Builder lastNewArticles(int value) {
+            lastNewArticles = value;
+            return this;
+        }
+
+        public Builder articlesPublished(long value) {
+            articlesPublished = value;
+            return this;
+        }
+
+        /** The state, checked as any other. */
+        public FeedState build() {
+            return new FeedState(SCHEMA_VERSION, feedUrl, feedName, etag, lastModified, lastPoll, lastSuccess, lastError,
+                    lastErrorMessage, consecutiveFailures, interval, nextPoll, lastEntries, lastNewArticles,
+                    articlesPublished);
+        }
+    }
 }

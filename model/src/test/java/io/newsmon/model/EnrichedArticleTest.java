@@ -1,6 +1,7 @@
 package io.newsmon.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,6 +24,26 @@ class EnrichedArticleTest {
         assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"modifiedAt\":\"2019-05-16T09:30:00Z\"")
                 .contains("\"canonicalUrl\":\"https://news.example/story/a\"")
                 .contains("\"discoveredAt\":\"2019-05-16T09:59:58Z\"");
+    }
+
+    @Test
+    void theBuilderSetsEachFieldByNameAndToBuilderKeepsThemAll() {
+        assertThat(ARTICLE.toBuilder().build()).isEqualTo(ARTICLE);
+        EnrichedArticle built = EnrichedArticle.builder(ARTICLE.id(), ARTICLE.url(), ARTICLE.fetchedAt())
+                .canonicalUrl(ARTICLE.canonicalUrl()).source(ARTICLE.source()).feedUrl(ARTICLE.feedUrl())
+                .title(ARTICLE.title()).author(ARTICLE.author()).publishedAt(ARTICLE.publishedAt())
+                .modifiedAt(ARTICLE.modifiedAt()).language(ARTICLE.language()).siteName(ARTICLE.siteName())
+                .text(ARTICLE.text()).contentHash(ARTICLE.contentHash()).topics(ARTICLE.topics())
+                .duplicateOf(ARTICLE.duplicateOf()).similarity(ARTICLE.similarity())
+                .discoveredAt(ARTICLE.discoveredAt())
+                .build();
+        assertThat(built).isEqualTo(ARTICLE);
+        EnrichedArticle bare = EnrichedArticle.builder("a2", "https://news.example/b", ARTICLE.fetchedAt()).build();
+        assertThat(bare.topics()).isEmpty();
+        assertThat(bare.text()).isEmpty();
+        assertThat(bare.schemaVersion()).isEqualTo(EnrichedArticle.SCHEMA_VERSION);
+        assertThatThrownBy(() -> EnrichedArticle.builder(null, "https://news.example/b", ARTICLE.fetchedAt()).build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

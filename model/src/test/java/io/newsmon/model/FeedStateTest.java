@@ -45,4 +45,20 @@ class FeedStateTest {
 
         assertThat(Json.read(Json.write(seen), SeenArticle.class)).isEqualTo(seen);
     }
+
+    @Test
+    void toBuilderChangesOnlyTheFieldsItNamesAndChecksTheResult() {
+        FeedState state = FeedState.initial("https://news.example/rss", "Example", Duration.ofMinutes(30),
+                Instant.parse("2026-12-01T00:00:00Z"));
+        Instant now = Instant.parse("2026-12-01T00:30:00Z");
+
+        FeedState next = state.toBuilder().lastPoll(now).consecutiveFailures(2).build();
+
+        assertThat(next.lastPoll()).isEqualTo(now);
+        assertThat(next.consecutiveFailures()).isEqualTo(2);
+        assertThat(next).usingRecursiveComparison().ignoringFields("lastPoll", "consecutiveFailures").isEqualTo(state);
+        assertThat(state.toBuilder().build()).isEqualTo(state);
+        assertThatThrownBy(() -> state.toBuilder().consecutiveFailures(-1).build())
+                .hasMessageContaining("consecutiveFailures -1");
+    }
 }

@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  *       in the schedule however often it fails.</li>
  * </ul>
  *
- * <p>Example: {@code schedule.afterRead(state, now, 3, Duration.ofMinutes(30), "W/\"abc\"", null)}.
+ * <p>Example: {@code schedule.afterRead(state, now, Answer.content(20, 3, "W/\"abc\"", null, Duration.ofMinutes(30)))}.
  */
 public final class PollSchedule {
     private static final int MAX_DOUBLINGS = 30;
@@ -44,23 +44,42 @@ public final class PollSchedule {
     }
 
     /**
-     * After a successful read (200 or 304).
+     * What a successful read of a feed answered, for {@link #afterRead}.
      *
-     * @param newArticles  the articles this poll published; 0 for a 304
+     * @param notModified  whether the server answered 304 Not Modified
      * @param entries      the entries the feed listed; ignored (the last count is kept) for a 304
+     * @param newArticles  the articles this poll published; 0 for a 304
+     * @param etag         the validator to send next time (null keeps none)
+     * @param lastModified the validator to send next time (null keeps none)
      * @param freshFor     the server's freshness hint, or null
-     * @param etag         the validators to send next time (null keeps none)
-     * @param lastModified the validators to send next time (null keeps none)
-     * @param notModified  whether the server answered 304
      */
-    public FeedState afterRead(FeedState state, Instant now, int newArticles, int entries, Duration freshFor,
-                               String etag, String lastModified, boolean notModified) {
-        Duration interval = adapt(bounded(state.interval()), newArticles);
+    public record Answer(boolean notModified, int entries, int newArticles, String etag, String lastModified,
+                         Duration freshFor) {
+        /** A 200 with {@code entries} entries, of which {@code newArticles} were published. */
+        public static Answer content(int entries, int newArticles, String etag, String lastModified, Duration freshFor) {
+            return new Answer(false, entries, newArticles, etag, lastModified, freshFor);
+        }
+
+        /** A 304 Not Modified. */
+        public static Answer notModified(String etag, String lastModified, Duration freshFor) {
+            return new Answer(true, 0, 0, etag, lastModified, freshFor);
+        }
+    }
+
+    /** The state after a successful read (200 or 304) that answered {@code answer}. */
+    public FeedState afterRead(FeedState state, Instant now, Answer answer) {
+        Duration interval = adapt(bounded(state.interval()), answer.newArticles());
+        Duration freshFor = answer.freshFor();
         Duration wait = freshFor == null || freshFor.compareTo(interval) <= 0
                 ? interval : PollSettings.clamp(freshFor, interval, settings.maxPollInterval());
-        return new FeedState(FeedState.SCHEMA_VERSION, state.feedUrl(), state.feedName(), etag, lastModified,
-                now, now, state.lastError(), state.lastErrorMessage(), 0, interval, now.plus(wait),
-                notModified ? state.lastEntries() : entries, newArticles, state.articlesPublished() + newArticles);
+        return state.toBuilder()
+                .etag(answer.etag()).lastModified(answer.lastModified())
+                .lastPoll(now).lastSuccess(now).consecutiveFailures(0)
+                .interval(interval).nextPoll(now.plus(wait))
+                .lastEntries(answer.notModified() ? state.lastEntries() : answer.entries())
+                .lastNewArticles(answer.newArticles())
+                .articlesPublished(state.articlesPublished() + answer.newArticles())
+                .build();
     }
 
     /**
@@ -76,9 +95,10 @@ public final class PollSchedule {
         if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
             wait = retryAfter;
         }
-        return new FeedState(FeedState.SCHEMA_VERSION, state.feedUrl(), state.feedName(), state.etag(),
-                state.lastModified(), now, state.lastSuccess(), now, message, failures, state.interval(),
-                now.plus(wait), state.lastEntries(), 0, state.articlesPublished());
+        return state.toBuilder()
+                .lastPoll(now).lastError(now).lastErrorMessage(message).consecutiveFailures(failures)
+                .nextPoll(now.plus(wait)).lastNewArticles(0)
+                .build();
     }
 
     /** The jittered wait after {@code failures} failures in a row: in [d/2, d] for d = base * 2^(failures-1), capped. */

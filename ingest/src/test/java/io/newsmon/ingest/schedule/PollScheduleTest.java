@@ -3,6 +3,7 @@ package io.newsmon.ingest.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsmon.ingest.schedule.PollSchedule.Answer;
 import io.newsmon.model.FeedState;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +33,12 @@ class PollScheduleTest {
         FeedState busy = state;
         FeedState quiet = state;
         for (int i = 0; i < 20; i++) {
-            busy = schedule.afterRead(busy, NOW, 5, 20, null, null, null, false);
-            quiet = schedule.afterRead(quiet, NOW, 0, 20, null, null, null, false);
+            busy = schedule.afterRead(busy, NOW, Answer.content(20, 5, null, null, null));
+            quiet = schedule.afterRead(quiet, NOW, Answer.content(20, 0, null, null, null));
         }
 
-        assertThat(schedule.afterRead(state, NOW, 5, 20, null, null, null, false).interval()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(schedule.afterRead(state, NOW, 0, 20, null, null, null, false).interval())
+        assertThat(schedule.afterRead(state, NOW, Answer.content(20, 5, null, null, null)).interval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(schedule.afterRead(state, NOW, Answer.content(20, 0, null, null, null)).interval())
                 .isEqualTo(Duration.ofMinutes(22).plusSeconds(30));
         assertThat(busy.interval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(busy.nextPoll()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
@@ -46,8 +47,8 @@ class PollScheduleTest {
 
     @Test
     void aNotModifiedAnswerKeepsTheEntryCountAndLengthensTheInterval() {
-        FeedState read = schedule.afterRead(schedule.initial(URL, "Example", NOW), NOW, 3, 12, null, "\"v1\"", null, false);
-        FeedState same = schedule.afterRead(read, NOW.plusSeconds(600), 0, 0, null, "\"v1\"", null, true);
+        FeedState read = schedule.afterRead(schedule.initial(URL, "Example", NOW), NOW, Answer.content(12, 3, "\"v1\"", null, null));
+        FeedState same = schedule.afterRead(read, NOW.plusSeconds(600), Answer.notModified("\"v1\"", null, null));
 
         assertThat(same.lastEntries()).isEqualTo(12);
         assertThat(same.lastNewArticles()).isZero();
@@ -60,9 +61,9 @@ class PollScheduleTest {
     void aServerFreshnessHintDelaysTheNextPollButNeverPastTheMaximum() {
         FeedState state = schedule.initial(URL, "Example", NOW);
 
-        FeedState ttl = schedule.afterRead(state, NOW, 1, 5, Duration.ofMinutes(60), null, null, false);
-        FeedState shortHint = schedule.afterRead(state, NOW, 1, 5, Duration.ofSeconds(30), null, null, false);
-        FeedState huge = schedule.afterRead(state, NOW, 1, 5, Duration.ofDays(3), null, null, false);
+        FeedState ttl = schedule.afterRead(state, NOW, Answer.content(5, 1, null, null, Duration.ofMinutes(60)));
+        FeedState shortHint = schedule.afterRead(state, NOW, Answer.content(5, 1, null, null, Duration.ofSeconds(30)));
+        FeedState huge = schedule.afterRead(state, NOW, Answer.content(5, 1, null, null, Duration.ofDays(3)));
 
         assertThat(ttl.nextPoll()).isEqualTo(NOW.plus(Duration.ofMinutes(60)));
         assertThat(ttl.interval()).as("the hint does not change the adaptive interval").isEqualTo(Duration.ofMinutes(10));
@@ -72,7 +73,7 @@ class PollScheduleTest {
 
     @Test
     void failuresBackOffExponentiallyWithJitterUpToTheCapAndAreRetriedForever() {
-        FeedState state = schedule.afterRead(schedule.initial(URL, "Example", NOW), NOW, 1, 5, null, "\"e\"", "lm", false);
+        FeedState state = schedule.afterRead(schedule.initial(URL, "Example", NOW), NOW, Answer.content(5, 1, "\"e\"", "lm", null));
         for (int failures = 1; failures <= 40; failures++) {
             state = schedule.afterFailure(state, NOW, "HTTP status 503 from " + URL, null);
             Duration wait = Duration.between(NOW, state.nextPoll());
@@ -113,7 +114,7 @@ class PollScheduleTest {
     void aSuccessAfterFailuresMakesTheFeedHealthyAndKeepsTheLastError() {
         FeedState failing = schedule.afterFailure(schedule.initial(URL, "Example", NOW), NOW, "timeout", null);
 
-        FeedState healthy = schedule.afterRead(failing, NOW.plusSeconds(120), 2, 8, null, null, null, false);
+        FeedState healthy = schedule.afterRead(failing, NOW.plusSeconds(120), Answer.content(8, 2, null, null, null));
 
         assertThat(healthy.consecutiveFailures()).isZero();
         assertThat(healthy.lastError()).isEqualTo(NOW);

@@ -97,12 +97,14 @@ final class ArticleRows {
     }
 
     private static EnrichedArticle article(ResultSet rows, Dialect dialect) throws SQLException {
-        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, rows.getString("id"), rows.getString("url"),
-                rows.getString("canonical_url"), rows.getString("source"), rows.getString("feed_url"),
-                rows.getString("title"), rows.getString("author"), dialect.readInstant(rows, "published_at"),
-                dialect.readInstant(rows, "modified_at"), dialect.readInstant(rows, "fetched_at"),
-                rows.getString("language"), rows.getString("site_name"), rows.getString("text"),
-                rows.getString("content_hash"), List.of(), rows.getString("duplicate_of"), similarity(rows));
+        return EnrichedArticle.builder(rows.getString("id"), rows.getString("url"), dialect.readInstant(rows, "fetched_at"))
+                .canonicalUrl(rows.getString("canonical_url")).source(rows.getString("source"))
+                .feedUrl(rows.getString("feed_url")).title(rows.getString("title")).author(rows.getString("author"))
+                .publishedAt(dialect.readInstant(rows, "published_at")).modifiedAt(dialect.readInstant(rows, "modified_at"))
+                .language(rows.getString("language")).siteName(rows.getString("site_name")).text(rows.getString("text"))
+                .contentHash(rows.getString("content_hash")).duplicateOf(rows.getString("duplicate_of"))
+                .similarity(similarity(rows))
+                .build();
     }
 
     private static Double similarity(ResultSet rows) throws SQLException {
