@@ -12,20 +12,20 @@ public interface StageOutput {
      *
      * @throws OversizedRecordException before anything is sent, when the message is too large for a record
      */
-    <T> void send(Topic<T> topic, String key, T message);
+    <T> void send(KafkaTopic<T> topic, String key, T message);
 
     /**
      * Sends {@code message} as JSON to each of {@code topics}, keyed by {@code key}, encoded once.
      *
      * @throws OversizedRecordException before anything is sent, when the message is too large for a record
      */
-    <T> void sendToAll(Collection<Topic<T>> topics, String key, T message);
+    <T> void sendToAll(Collection<KafkaTopic<T>> topics, String key, T message);
 
     /**
      * Sends {@code message} once every other record of the batch is acknowledged; see
      * {@link KafkaStage#sendAfterDelivery}.
      */
-    <T> void sendAfterDelivery(Topic<T> topic, String key, T message);
+    <T> void sendAfterDelivery(KafkaTopic<T> topic, String key, T message);
 
     /** Sends {@code message}'s record to {@value Topics#DLQ} because of {@code reason}, with the batch. */
     void deadLetter(Incoming<?> message, String reason);

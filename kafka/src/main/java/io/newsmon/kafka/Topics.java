@@ -29,7 +29,7 @@ import java.util.Map;
  *       group, so all feeds of one host are polled by one instance.</li>
  * </ul>
  *
- * <p>Each has a typed descriptor ({@link Topic}) that knows its message type: {@link #RAW_PAGES},
+ * <p>Each has a typed descriptor ({@link KafkaTopic}) that knows its message type: {@link #RAW_PAGES},
  * {@link #ENRICHED_ARTICLES}, {@link #tagged(String)}, {@link #DUPLICATE_ARTICLES}, {@link #DEAD_LETTERS},
  * {@link #ARTICLE_FINGERPRINTS}, {@link #SEEN_ARTICLES} and {@link #FEED_STATES}.
  */
@@ -46,20 +46,20 @@ public final class Topics {
     public static final String INGEST_FEEDS = "news.ingest.feeds";
 
     /** {@value #RAW}: fetched pages. */
-    public static final Topic<RawPage> RAW_PAGES = new Topic<>(RAW, RawPage.class);
+    public static final KafkaTopic<RawPage> RAW_PAGES = new KafkaTopic<>(RAW, RawPage.class);
     /** {@value #ENRICHED}: enriched articles that are not duplicates. */
-    public static final Topic<EnrichedArticle> ENRICHED_ARTICLES = new Topic<>(ENRICHED, EnrichedArticle.class);
+    public static final KafkaTopic<EnrichedArticle> ENRICHED_ARTICLES = new KafkaTopic<>(ENRICHED, EnrichedArticle.class);
     /** {@value #DUPLICATES}: articles that duplicate an earlier one. */
-    public static final Topic<EnrichedArticle> DUPLICATE_ARTICLES = new Topic<>(DUPLICATES, EnrichedArticle.class);
+    public static final KafkaTopic<EnrichedArticle> DUPLICATE_ARTICLES = new KafkaTopic<>(DUPLICATES, EnrichedArticle.class);
     /** {@value #DLQ}: the records a stage could not process. */
-    public static final Topic<DeadLetter> DEAD_LETTERS = new Topic<>(DLQ, DeadLetter.class);
+    public static final KafkaTopic<DeadLetter> DEAD_LETTERS = new KafkaTopic<>(DLQ, DeadLetter.class);
     /** {@value #FINGERPRINTS}: the fingerprints of published originals. */
-    public static final Topic<ArticleFingerprint> ARTICLE_FINGERPRINTS =
-            new Topic<>(FINGERPRINTS, ArticleFingerprint.class);
+    public static final KafkaTopic<ArticleFingerprint> ARTICLE_FINGERPRINTS =
+            new KafkaTopic<>(FINGERPRINTS, ArticleFingerprint.class);
     /** {@value #INGEST_SEEN}: the article ids ingest has published. */
-    public static final Topic<SeenArticle> SEEN_ARTICLES = new Topic<>(INGEST_SEEN, SeenArticle.class);
+    public static final KafkaTopic<SeenArticle> SEEN_ARTICLES = new KafkaTopic<>(INGEST_SEEN, SeenArticle.class);
     /** {@value #INGEST_FEEDS}: each feed's polling state. */
-    public static final Topic<FeedState> FEED_STATES = new Topic<>(INGEST_FEEDS, FeedState.class);
+    public static final KafkaTopic<FeedState> FEED_STATES = new KafkaTopic<>(INGEST_FEEDS, FeedState.class);
 
     /**
      * The partitions of {@value #INGEST_FEEDS}: the most ingest instances that can share the feeds.
@@ -84,8 +84,8 @@ public final class Topics {
     }
 
     /** The typed topic of the articles tagged with {@code tagId}: {@code news.topic.<tagId>}. */
-    public static Topic<EnrichedArticle> tagged(String tagId) {
-        return new Topic<>(forTag(tagId), EnrichedArticle.class);
+    public static KafkaTopic<EnrichedArticle> tagged(String tagId) {
+        return new KafkaTopic<>(forTag(tagId), EnrichedArticle.class);
     }
 
     /** Every topic the pipeline needs, for the given topic-tag ids. */

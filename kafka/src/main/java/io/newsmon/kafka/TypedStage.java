@@ -29,7 +29,7 @@ public final class TypedStage<V, B> implements AutoCloseable {
     /** The gauge of records of the input topics not yet read, tagged {@code stage}. */
     public static final String LAG = "newsmon.consumer.lag";
 
-    private final Map<String, Topic<V>> inputs = new LinkedHashMap<>();
+    private final Map<String, KafkaTopic<V>> inputs = new LinkedHashMap<>();
     private final StageHandler<V, B> handler;
     private final KafkaStage stage;
     private final StageOutput output;
@@ -46,7 +46,7 @@ public final class TypedStage<V, B> implements AutoCloseable {
      * @param meters       where the lag gauge is registered
      * @param handler      what the stage does with each batch
      */
-    public TypedStage(String stage, KafkaSettings settings, String groupId, Collection<Topic<V>> inputs, Clock clock,
+    public TypedStage(String stage, KafkaSettings settings, String groupId, Collection<KafkaTopic<V>> inputs, Clock clock,
                       KafkaStage.Delivery delivery, Duration recordBudget, MeterRegistry meters,
                       StageHandler<V, B> handler) {
         inputs.forEach(topic -> this.inputs.put(topic.name(), topic));
@@ -105,7 +105,7 @@ public final class TypedStage<V, B> implements AutoCloseable {
     }
 
     private Incoming<V> decode(ConsumerRecord<byte[], byte[]> record) {
-        Topic<V> topic = inputs.get(record.topic());
+        KafkaTopic<V> topic = inputs.get(record.topic());
         try {
             return new Incoming<>(topic.decode(record.value()), record);
         } catch (MalformedMessageException e) {
@@ -142,17 +142,17 @@ public final class TypedStage<V, B> implements AutoCloseable {
     /** The handler's view of the stage: typed sends and dead letters. */
     private record Output(KafkaStage stage) implements StageOutput {
         @Override
-        public <T> void send(Topic<T> topic, String key, T message) {
+        public <T> void send(KafkaTopic<T> topic, String key, T message) {
             stage.send(topic.name(), key, message);
         }
 
         @Override
-        public <T> void sendToAll(Collection<Topic<T>> topics, String key, T message) {
-            stage.sendToAll(topics.stream().map(Topic::name).toList(), key, message);
+        public <T> void sendToAll(Collection<KafkaTopic<T>> topics, String key, T message) {
+            stage.sendToAll(topics.stream().map(KafkaTopic::name).toList(), key, message);
         }
 
         @Override
-        public <T> void sendAfterDelivery(Topic<T> topic, String key, T message) {
+        public <T> void sendAfterDelivery(KafkaTopic<T> topic, String key, T message) {
             stage.sendAfterDelivery(topic.name(), key, message);
         }
 

@@ -31,8 +31,8 @@ class TypedStageIT {
     record Note(int n, String text) {
     }
 
-    private static final Topic<Note> NOTES = new Topic<>("test.notes", Note.class);
-    private static final Topic<Note> ECHOES = new Topic<>("test.echoes", Note.class);
+    private static final KafkaTopic<Note> NOTES = new KafkaTopic<>("test.notes", Note.class);
+    private static final KafkaTopic<Note> ECHOES = new KafkaTopic<>("test.echoes", Note.class);
 
     private TestKafka kafka;
     private KafkaSettings settings;

@@ -13,7 +13,7 @@ import io.newsmon.kafka.OversizedRecordException;
 import io.newsmon.kafka.RecordBudget;
 import io.newsmon.kafka.StageHandler;
 import io.newsmon.kafka.StageOutput;
-import io.newsmon.kafka.Topic;
+import io.newsmon.kafka.KafkaTopic;
 import io.newsmon.kafka.TopicFollower;
 import io.newsmon.kafka.Topics;
 import io.newsmon.kafka.TypedStage;
@@ -197,7 +197,7 @@ public final class EnrichService implements AutoCloseable {
 
     private void publish(EnrichResult.Fresh fresh, Batch batch, StageOutput output) {
         EnrichedArticle article = fresh.article();
-        List<Topic<EnrichedArticle>> topics = new ArrayList<>(List.of(Topics.ENRICHED_ARTICLES));
+        List<KafkaTopic<EnrichedArticle>> topics = new ArrayList<>(List.of(Topics.ENRICHED_ARTICLES));
         article.topics().forEach(tag -> topics.add(Topics.tagged(tag.id())));
         output.sendToAll(topics, article.id(), article);
         Fingerprint fingerprint = fresh.fingerprint();

@@ -5,7 +5,7 @@ import io.newsmon.model.MalformedMessageException;
 import java.util.Objects;
 
 /**
- * A Kafka topic and the type of message its records hold, as JSON: {@link Topics#RAW_PAGES} holds
+ * A Kafka topic and the type of message its records hold (a Kafka topic, not one of the news topics articles are tagged with), as JSON: {@link Topics#RAW_PAGES} holds
  * {@link io.newsmon.model.RawPage}s. A stage that consumes a topic gets its messages decoded
  * ({@link TypedStage}); a stage that produces to one can only send it that type
  * ({@link StageOutput#send}).
@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param type the message type of its values
  * @param <V>  the message type
  */
-public record Topic<V>(String name, Class<V> type) {
-    public Topic {
+public record KafkaTopic<V>(String name, Class<V> type) {
+    public KafkaTopic {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
     }
