@@ -45,7 +45,6 @@ final class EnrichCommand implements Callable<Integer> {
             try (EnrichService service = Stages.enrich(kafka, tagger, duplicateWindow, recordBudget, registry);
                  StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka)));
                  BrokerWatch watch = BrokerWatch.start("enrich", StageMetrics.broker(kafka))) {
-                StageMetrics.enrich(registry, service);
                 stop.stopWith(service::stop);
                 service.run();
             }

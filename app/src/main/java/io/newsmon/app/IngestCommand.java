@@ -48,7 +48,6 @@ final class IngestCommand implements Callable<Integer> {
              StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka),
                      "feeds", StageMetrics.feeds(service)));
              BrokerWatch watch = BrokerWatch.start("ingest", StageMetrics.broker(kafka))) {
-            StageMetrics.ingest(registry, service);
             if (once) {
                 service.pollOnce(onceDeadline);
             } else {

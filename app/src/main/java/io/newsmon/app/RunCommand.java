@@ -101,9 +101,6 @@ final class RunCommand implements Callable<Integer> {
                  StatusServer status = metrics.start(registry, Map.of("broker", StageMetrics.broker(kafka),
                          "database", StageMetrics.database(articles, jdbcUrl), "feeds", StageMetrics.feeds(ingestService)));
                  BrokerWatch watch = broker != null ? null : BrokerWatch.start("run", StageMetrics.broker(kafka))) {
-                StageMetrics.enrich(registry, enrichService);
-                StageMetrics.store(registry, storeService);
-                StageMetrics.ingest(registry, ingestService);
                 List<Thread> stages = List.of(Stages.start("store", storeService::run),
                         Stages.start("enrich", enrichService::run));
                 if (!once) {

@@ -57,7 +57,6 @@ final class StoreCommand implements Callable<Integer> {
                          () -> HealthCheck.Health.down(error)));
                  StoreService service = Stages.store(kafka, articles, registry)) {
                 database.set(StageMetrics.database(articles, store));
-                StageMetrics.store(registry, service);
                 stop.stopWith(service::stop);
                 service.run();
             } catch (InterruptedException e) {

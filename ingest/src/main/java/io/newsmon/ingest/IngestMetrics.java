@@ -19,6 +19,12 @@ import java.util.function.ToIntFunction;
  * and a page counts under the feed whose entry led to it. Names are Micrometer's; Prometheus shows them as in brackets.
  *
  * <ul>
+ *   <li>{@value #POLLS} ({@code newsmon_ingest_polls_total}), {@value #POLLS_FAILED}
+ *       ({@code _polls_failed_total}), {@value #NOT_MODIFIED} ({@code _not_modified_total}), {@value #PAGES}
+ *       ({@code _pages_total}) and {@value #PAGES_FAILED} ({@code _pages_failed_total}), counters: the feed
+ *       polls of this instance, those that gave no entries, those answered 304, the article pages published
+ *       and those not fetched or not published. The run summary and {@code IngestService}'s counts read
+ *       them.</li>
  *   <li>{@value #FETCHES} ({@code newsmon_ingest_fetches_total}), counter, tags {@code feed},
  *       {@code target} ({@code feed} for a feed, listing page or sitemap, {@code page} for an article)
  *       and {@code outcome} ({@code ok}, {@code not_modified}, {@code error}): every fetch asked of the
@@ -45,6 +51,16 @@ import java.util.function.ToIntFunction;
  * {@code IngestService} adds the gauges of its feeds.
  */
 public final class IngestMetrics {
+    /** Feed polls. */
+    public static final String POLLS = "newsmon.ingest.polls";
+    /** Feed polls that gave no entries. */
+    public static final String POLLS_FAILED = "newsmon.ingest.polls.failed";
+    /** Feed polls answered 304 Not Modified. */
+    public static final String NOT_MODIFIED = "newsmon.ingest.not.modified";
+    /** Article pages published. */
+    public static final String PAGES = "newsmon.ingest.pages";
+    /** Article pages not fetched or not published. */
+    public static final String PAGES_FAILED = "newsmon.ingest.pages.failed";
     /** Fetches by feed, target and outcome. */
     public static final String FETCHES = "newsmon.ingest.fetches";
     /** Failed fetches and unusable documents by feed, target and kind. */
@@ -71,10 +87,60 @@ public final class IngestMetrics {
     }
 
     private final MeterRegistry registry;
+    private final Counter polls;
+    private final Counter pollsFailed;
+    private final Counter notModified;
+    private final Counter pages;
+    private final Counter pagesFailed;
 
-    /** Meters registered with {@code registry}, as they are first used. */
+    /** The poll counters registered with {@code registry} now, the per-feed meters as they are first used. */
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.polls = Counter.builder(POLLS).description("feed polls").register(registry);
+        this.pollsFailed = Counter.builder(POLLS_FAILED).description("feed polls that gave no entries").register(registry);
+        this.notModified = Counter.builder(NOT_MODIFIED).description("feed polls answered 304 Not Modified")
+                .register(registry);
+        this.pages = Counter.builder(PAGES).description("article pages published to news.raw").register(registry);
+        this.pagesFailed = Counter.builder(PAGES_FAILED).description("article pages not fetched or not published")
+                .register(registry);
+    }
+
+    /** Counts one poll of one feed and its pages. */
+    void polled(FeedPoll poll) {
+        polls.increment();
+        if (poll.failed()) {
+            pollsFailed.increment();
+        }
+        if (poll.notModified()) {
+            notModified.increment();
+        }
+        pages.increment(poll.published());
+        pagesFailed.increment(poll.pagesFailed());
+    }
+
+    /** Feed polls since start ({@value #POLLS}). */
+    public long polls() {
+        return (long) polls.count();
+    }
+
+    /** Feed polls that gave no entries since start ({@value #POLLS_FAILED}). */
+    public long pollsFailed() {
+        return (long) pollsFailed.count();
+    }
+
+    /** Feed polls answered 304 since start ({@value #NOT_MODIFIED}). */
+    public long notModified() {
+        return (long) notModified.count();
+    }
+
+    /** Article pages published since start ({@value #PAGES}). */
+    public long pages() {
+        return (long) pages.count();
+    }
+
+    /** Article pages not fetched or not published since start ({@value #PAGES_FAILED}). */
+    public long pagesFailed() {
+        return (long) pagesFailed.count();
     }
 
     /** Counts the fetch of {@code result} for {@code feed}: its outcome, its error kind or its bytes. */

@@ -192,12 +192,23 @@ public final class Ingester implements AutoCloseable {
         metrics.watch(() -> health(feeds.get(), states));
     }
 
+    /** The meters of this ingester's polls and fetches. */
+    public IngestMetrics metrics() {
+        return metrics;
+    }
+
     /** Polls one feed now: reads it, delivers its new pages and keeps its next state; never throws. */
     FeedPoll pollFeed(FeedSource feed, FeedStates states, SeenIds seen, PageSink sink) {
         return pollFeed(feed, states, seen, sink, Round.ENDLESS);
     }
 
     private FeedPoll pollFeed(FeedSource feed, FeedStates states, SeenIds seen, PageSink sink, Round round) {
+        FeedPoll poll = poll(feed, states, seen, sink, round);
+        metrics.polled(poll);
+        return poll;
+    }
+
+    private FeedPoll poll(FeedSource feed, FeedStates states, SeenIds seen, PageSink sink, Round round) {
         FeedState before = stateOf(feed, states);
         FeedReader reader = new FeedReader((url, validators) -> fetch(feed, Target.FEED, url, validators),
                 settings.maxSitemaps());

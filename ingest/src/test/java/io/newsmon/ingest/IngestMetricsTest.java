@@ -218,4 +218,25 @@ class IngestMetricsTest {
             return socket.getLocalPort();
         }
     }
+
+    @Test
+    void eachPollIsCountedOnceByItsOutcomeWithItsPages() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        IngestMetrics metrics = new IngestMetrics(registry);
+        FeedSource feed = FeedSource.feed("https://news.example/rss");
+        io.newsmon.model.FeedState state = io.newsmon.model.FeedState.initial(feed.url(), "Example",
+                Duration.ofMinutes(30), Instant.parse("2026-12-01T00:00:00Z"));
+
+        metrics.polled(FeedPoll.read(feed, state, 10, 3, List.of("page https://news.example/a: 404"), 1));
+        metrics.polled(FeedPoll.notModified(feed, state));
+        metrics.polled(FeedPoll.failed(feed, state, "feed https://news.example/rss: 500"));
+        metrics.polled(FeedPoll.leftAtDeadline(feed, state));
+
+        assertThat(metrics.polls()).isEqualTo(4);
+        assertThat(metrics.notModified()).isEqualTo(1);
+        assertThat(metrics.pollsFailed()).isEqualTo(1);
+        assertThat(metrics.pages()).isEqualTo(3);
+        assertThat(metrics.pagesFailed()).isEqualTo(1);
+        assertThat(registry.get(IngestMetrics.PAGES).counter().count()).as("the meter is the count").isEqualTo(3);
+    }
 }

@@ -1,5 +1,6 @@
 package io.newsmon.kafka;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmon.model.MalformedMessageException;
@@ -16,7 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * A consuming stage over typed topics: a {@link KafkaStage} that decodes each record into its topic's
  * message type, dead-letters the records that do not decode (naming the topic, the type and what is
- * wrong), registers the stage's lag gauge, and hands the rest to a {@link StageHandler} with their origin.
+ * wrong), registers the stage's lag gauge ({@value #LAG}) and dead-letter counter ({@link #deadLetters}),
+ * and hands the rest to a {@link StageHandler} with their origin.
  * The handler's batch result is a value the runner hands back when the batch is delivered or aborted.
  *
  * <p>Example: {@code new TypedStage<>("store", settings, GROUP, List.of(Topics.ENRICHED_ARTICLES,
@@ -28,6 +30,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public final class TypedStage<V, B> implements AutoCloseable {
     /** The gauge of records of the input topics not yet read, tagged {@code stage}. */
     public static final String LAG = "newsmon.consumer.lag";
+
+    /** The counter of records a stage sent to {@value Topics#DLQ}: {@code newsmon.<stage>.dead.letters}. */
+    public static String deadLetters(String stage) {
+        return "newsmon." + stage + ".dead.letters";
+    }
 
     private final Map<String, KafkaTopic<V>> inputs = new LinkedHashMap<>();
     private final StageHandler<V, B> handler;
@@ -56,6 +63,8 @@ public final class TypedStage<V, B> implements AutoCloseable {
         this.output = new Output(this.stage);
         Gauge.builder(LAG, this.stage, KafkaStage::lag).tag("stage", stage)
                 .description("records of the input topics not yet read by this instance").register(meters);
+        FunctionCounter.builder(deadLetters(stage), this.stage, KafkaStage::deadLettered)
+                .description("records " + stage + " sent to " + Topics.DLQ).register(meters);
     }
 
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {

@@ -27,6 +27,7 @@ import io.newsmon.ingest.schedule.PollSettings;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.TopicAdmin;
 import io.newsmon.kafka.Topics;
+import io.newsmon.store.kafka.StoreMetrics;
 import io.newsmon.store.kafka.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.JdbcUrls;
@@ -55,7 +56,7 @@ import picocli.CommandLine.Spec;
  * <p>It runs the three stages in this process on an embedded broker and an SQLite file (or
  * {@code --store}), against a {@link GrowingSite} that publishes {@code --rate} articles a second over
  * {@code --feeds} feeds, each on a host of its own and polled every second. Freshness is the store
- * stage's own meter ({@value StoreService#FRESHNESS}): from the poll that read an entry in its feed to
+ * stage's own meter ({@value StoreMetrics#FRESHNESS}): from the poll that read an entry in its feed to
  * the commit of its row, so the poll interval is excluded. After {@code --warmup}, it measures for
  * {@code --duration}, stops publishing, waits until every article is stored, and prints the count, p50,
  * p90, p99 and the largest bucket reached, to 10 ms, of the articles stored after the warm-up.
@@ -139,7 +140,7 @@ public final class FreshnessCommand implements Callable<Integer> {
                         feeds, rate, POLL, perHostDelay);
                 Thread.sleep(5_000); // every stage joins its group and every feed is polled empty once
                 site.open();
-                Timer freshness = meters.get(StoreService.FRESHNESS).timer();
+                Timer freshness = meters.get(StoreMetrics.FRESHNESS).timer();
                 progress(err, "warm-up", warmup, site, storeService);
                 HistogramSnapshot before = freshness.takeSnapshot();
                 progress(err, "measuring", duration, site, storeService);
@@ -199,7 +200,7 @@ public final class FreshnessCommand implements Callable<Integer> {
         meters.config().meterFilter(new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                if (!id.getName().equals(StoreService.FRESHNESS)) {
+                if (!id.getName().equals(StoreMetrics.FRESHNESS)) {
                     return config;
                 }
                 return DistributionStatisticConfig.builder().serviceLevelObjectives(bounds)

@@ -20,7 +20,6 @@ import io.newsmon.kafka.TypedStage;
 import io.newsmon.model.ArticleFingerprint;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.RawPage;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,8 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 
@@ -56,10 +53,9 @@ import java.util.stream.LongStream;
  * memory is asked and the results are published on the stage's own thread. An article too large for a
  * record is dead-lettered too, before anything of it is sent.
  *
- * <p><b>Meters.</b> {@code newsmon.enrich.tagged} counts the articles published to each
- * {@code news.topic.<id>} (tag {@code topic}), and {@code newsmon.consumer.lag} (tag {@code stage=enrich})
- * gives the records of {@value Topics#RAW} this instance has yet to read. Like the other counts, the
- * tagged counts cover delivered batches only.
+ * <p><b>Meters.</b> {@link EnrichMetrics} counts the articles, duplicates and articles per news topic of
+ * delivered batches; the runner ({@link TypedStage}) adds the dead letters and {@code newsmon.consumer.lag}
+ * (tag {@code stage=enrich}), the records of {@value Topics#RAW} this instance has yet to read.
  */
 public final class EnrichService implements AutoCloseable {
     /** The consumer group of the enrich stage. */
@@ -70,10 +66,7 @@ public final class EnrichService implements AutoCloseable {
     private final Enricher enricher;
     private final Function<RawPage, Analysis> analyser;
     private final TypedStage<RawPage, Batch> stage;
-    private final AtomicLong enriched = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final Map<String, AtomicLong> tagged = new ConcurrentHashMap<>();
-    private final MeterRegistry meters;
+    private final EnrichMetrics metrics;
     private final TopicFollower fingerprints;
 
     /**
@@ -100,7 +93,7 @@ public final class EnrichService implements AutoCloseable {
                   Duplicates duplicates, Clock clock, MeterRegistry meters, Duration recordBudget) {
         this.enricher = enricher;
         this.analyser = analyser;
-        this.meters = meters;
+        this.metrics = new EnrichMetrics(meters);
         this.fingerprints = new TopicFollower(settings, Topics.FINGERPRINTS, (id, value) -> learn(duplicates, value));
         this.stage = new TypedStage<>("enrich", settings, GROUP, List.of(Topics.RAW_PAGES), clock,
                 KafkaStage.Delivery.EXACTLY_ONCE, recordBudget, meters, new Enriching());
@@ -152,9 +145,7 @@ public final class EnrichService implements AutoCloseable {
         /** The batch's transaction committed: it counts now, so the counters only ever grow. */
         @Override
         public void delivered(Batch batch) {
-            enriched.addAndGet(batch.fresh.size());
-            duplicates.addAndGet(batch.duplicates);
-            batch.tagged.forEach((tag, count) -> taggedCount(tag).addAndGet(count));
+            metrics.delivered(batch.fresh.size(), batch.duplicates, batch.tagged);
         }
 
         /** The batch was not delivered and comes again: its originals must not be remembered then. */
@@ -211,30 +202,19 @@ public final class EnrichService implements AutoCloseable {
         article.topics().forEach(tag -> batch.tagged.merge(tag.id(), 1, Integer::sum));
     }
 
-    /** Articles published to {@value Topics#ENRICHED} since start. */
+    /** Articles published to {@value Topics#ENRICHED} since start ({@value EnrichMetrics#ARTICLES}). */
     public long enriched() {
-        return enriched.get();
+        return metrics.articles();
     }
 
-    /** The count of articles published to {@code news.topic.<topic>}, registered as a meter when first used. */
-    private AtomicLong taggedCount(String topic) {
-        return tagged.computeIfAbsent(topic, id -> {
-            AtomicLong count = new AtomicLong();
-            FunctionCounter.builder("newsmon.enrich.tagged", count, AtomicLong::get).tag("topic", id)
-                    .description("articles published to news.topic.<id>").register(meters);
-            return count;
-        });
-    }
-
-    /** Articles published to {@code news.topic.<topic>} since start. */
+    /** Articles published to {@code news.topic.<topic>} since start ({@value EnrichMetrics#TAGGED}). */
     public long tagged(String topic) {
-        AtomicLong count = tagged.get(topic);
-        return count == null ? 0 : count.get();
+        return metrics.taggedCount(topic);
     }
 
-    /** Duplicates published to {@value Topics#DUPLICATES} since start. */
+    /** Duplicates published to {@value Topics#DUPLICATES} since start ({@value EnrichMetrics#DUPLICATES}). */
     public long duplicates() {
-        return duplicates.get();
+        return metrics.duplicates();
     }
 
     /** Records sent to {@value Topics#DLQ} since start. */

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -42,11 +41,6 @@ import org.slf4j.LoggerFactory;
  * gauges of this instance's feeds' health ({@link IngestMetrics}).
  */
 public final class IngestService implements AutoCloseable {
-    private final AtomicLong polls = new AtomicLong();
-    private final AtomicLong pollsFailed = new AtomicLong();
-    private final AtomicLong notModified = new AtomicLong();
-    private final AtomicLong pagesPublished = new AtomicLong();
-    private final AtomicLong pagesFailed = new AtomicLong();
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration TICK = Duration.ofSeconds(1);
@@ -106,11 +100,6 @@ public final class IngestService implements AutoCloseable {
     public IngestReport pollOnce(Duration deadline) {
         List<FeedSource> mine = start();
         IngestReport report = ingester.pollOnce(mine, states, seen, this::publish, deadline);
-        polls.addAndGet(report.feeds());
-        pollsFailed.addAndGet(report.feedsFailed());
-        notModified.addAndGet(report.feedsNotModified());
-        pagesPublished.addAndGet(report.pagesFetched());
-        pagesFailed.addAndGet(report.pagesFailed());
         LOG.info("ingest: polled {} feeds ({} failed, {} not modified), {} entries, {} pages published, {} pages failed",
                 report.feeds(), report.feedsFailed(), report.feedsNotModified(), report.entries(), report.pagesFetched(),
                 report.pagesFailed());
@@ -163,11 +152,6 @@ public final class IngestService implements AutoCloseable {
     }
 
     private void log(FeedPoll poll) {
-        polls.incrementAndGet();
-        pollsFailed.addAndGet(poll.failed() ? 1 : 0);
-        notModified.addAndGet(poll.notModified() ? 1 : 0);
-        pagesPublished.addAndGet(poll.published());
-        pagesFailed.addAndGet(poll.pagesFailed());
         if (!poll.failed()) {
             LOG.info("feed {}: {}, {} new of {} entries published, {} pages failed; next poll at {}", Printable.url(poll.feed().url()),
                     poll.notModified() ? "not modified" : "read", poll.published(), poll.entries(), poll.pagesFailed(),
@@ -187,27 +171,27 @@ public final class IngestService implements AutoCloseable {
 
     /** Feed polls done since start. */
     public long polls() {
-        return polls.get();
+        return ingester.metrics().polls();
     }
 
     /** Feed polls that gave no entries (fetch failed, not a feed...), since start. */
     public long pollsFailed() {
-        return pollsFailed.get();
+        return ingester.metrics().pollsFailed();
     }
 
     /** Feed polls answered 304 Not Modified, since start. */
     public long notModified() {
-        return notModified.get();
+        return ingester.metrics().notModified();
     }
 
     /** Article pages fetched and published to {@value Topics#RAW}, since start. */
     public long pagesPublished() {
-        return pagesPublished.get();
+        return ingester.metrics().pages();
     }
 
     /** Article pages that could not be fetched or published, since start. */
     public long pagesFailed() {
-        return pagesFailed.get();
+        return ingester.metrics().pagesFailed();
     }
 
     /** The health of the feeds this instance polls now, by the ingester's clock; see {@link FeedHealth}. */

@@ -14,7 +14,6 @@ import io.newsmon.store.jdbc.StoreTimeoutException;
 import io.newsmon.store.jdbc.StoreUnavailableException;
 import io.newsmon.store.jdbc.WriteResult;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The store stage on Kafka: consumes {@value Topics#ENRICHED} and {@value Topics#DUPLICATES} and writes
@@ -35,27 +32,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * or whose own write times out while the database answers, is dead-lettered with the reason, so that one
  * bad article does not stall its partition.
  *
- * <p><b>Meters.</b> {@value #WRITE_LATENCY} times each database write (a batch, or one article when a
- * batch was rejected); {@value #FRESHNESS} records, for each new row, the time from the moment ingest read
- * the article's entry in its feed ({@link EnrichedArticle#discoveredAt()}) to the database commit, so it
- * excludes the feed's poll interval and includes fetching, both Kafka hops, enrichment and the write;
- * {@code newsmon.consumer.lag} (tag {@code stage=store}) gives the input records not yet read.
+ * <p><b>Meters.</b> {@link StoreMetrics}: rows inserted and unchanged, the time of each database write (a
+ * batch, or one article when a batch was rejected), and for each new row the time from the moment ingest
+ * read the article's entry in its feed ({@link EnrichedArticle#discoveredAt()}) to the database commit, so
+ * it excludes the feed's poll interval and includes fetching, both Kafka hops, enrichment and the write.
+ * The runner ({@link TypedStage}) adds the dead letters and {@code newsmon.consumer.lag} (tag
+ * {@code stage=store}), the input records not yet read.
  */
 public final class StoreService implements AutoCloseable {
     /** The consumer group of the store stage. */
     public static final String GROUP = "newsmon-store";
-    /** The timer of database writes. */
-    public static final String WRITE_LATENCY = "newsmon.store.write.latency";
-    /** The timer of pipeline freshness: from an entry read in its feed to its row committed. */
-    public static final String FRESHNESS = "newsmon.pipeline.freshness";
 
     private final ArticleStore store;
     private final TypedStage<EnrichedArticle, Void> stage;
-    private final AtomicLong inserted = new AtomicLong();
-    private final AtomicLong unchanged = new AtomicLong();
     private final Clock clock;
-    private final Timer writeLatency;
-    private final Timer freshness;
+    private final StoreMetrics metrics;
 
     /**
      * @param clock  the time source of dead letters and of freshness
@@ -64,15 +55,10 @@ public final class StoreService implements AutoCloseable {
     public StoreService(KafkaSettings settings, ArticleStore store, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.clock = clock;
+        this.metrics = new StoreMetrics(meters);
         this.stage = new TypedStage<>("store", settings, GROUP,
                 List.of(Topics.ENRICHED_ARTICLES, Topics.DUPLICATE_ARTICLES), clock, KafkaStage.Delivery.AT_LEAST_ONCE,
                 store.writeTimeout(), meters, new Writer());
-        this.writeLatency = Timer.builder(WRITE_LATENCY).description("database writes, a batch each")
-                .publishPercentileHistogram().register(meters);
-        this.freshness = Timer.builder(FRESHNESS)
-                .description("from an entry read in its feed to its row in the database, per new row")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
-                .maximumExpectedValue(Duration.ofHours(1)).register(meters);
     }
 
     /** Consumes until {@link #close()}; run it on a thread of its own. */
@@ -124,32 +110,31 @@ public final class StoreService implements AutoCloseable {
     private WriteResult write(List<EnrichedArticle> articles) {
         long start = System.nanoTime();
         WriteResult result = store.upsert(articles);
-        writeLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        metrics.wrote(Duration.ofNanos(System.nanoTime() - start));
         Instant committed = clock.instant();
         Set<String> fresh = new HashSet<>(result.insertedIds());
         for (EnrichedArticle article : articles) {
             if (article.discoveredAt() != null && fresh.remove(article.id())) {
                 // ingest's clock may run ahead of this one: a row is at least 0 s fresh, never dropped
                 Duration age = Duration.between(article.discoveredAt(), committed);
-                freshness.record(age.isNegative() ? Duration.ZERO : age);
+                metrics.fresh(age.isNegative() ? Duration.ZERO : age);
             }
         }
         return result;
     }
 
     private void count(WriteResult result) {
-        inserted.addAndGet(result.inserted());
-        unchanged.addAndGet(result.unchanged());
+        metrics.written(result);
     }
 
     /** Rows inserted since start. */
     public long inserted() {
-        return inserted.get();
+        return metrics.rows();
     }
 
     /** Articles received that were already stored, since start. */
     public long unchanged() {
-        return unchanged.get();
+        return metrics.unchanged();
     }
 
     /** Records sent to {@value Topics#DLQ} since start. */

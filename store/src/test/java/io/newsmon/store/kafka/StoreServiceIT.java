@@ -63,10 +63,10 @@ class StoreServiceIT {
 
             assertThat(store.count()).isEqualTo(2);
             // only a1 says when its entry was read; a4 comes from an older writer
-            Timer freshness = meters.get(StoreService.FRESHNESS).timer();
+            Timer freshness = meters.get(StoreMetrics.FRESHNESS).timer();
             assertThat(freshness.count()).isEqualTo(1);
             assertThat(freshness.max(TimeUnit.MILLISECONDS)).isBetween(3_000.0, 60_000.0);
-            assertThat(meters.get(StoreService.WRITE_LATENCY).timer().count()).isGreaterThanOrEqualTo(2);
+            assertThat(meters.get(StoreMetrics.WRITE_LATENCY).timer().count()).isGreaterThanOrEqualTo(2);
             assertThat(meters.get("newsmon.consumer.lag").tag("stage", "store").gauge().value()).isZero();
             assertThat(store.find("a1")).isPresent();
             assertThat(store.find("a4")).isPresent();
