@@ -3,13 +3,13 @@ package io.newsmon.enrich;
 import crawlercommons.domains.EffectiveTldFinder;
 import io.newsmon.model.ArticleId;
 import io.newsmon.model.RawPage;
-import io.newsmon.model.url.UrlCanonicalizer;
+import io.newsmon.model.url.UrlNormalizer;
 import java.net.URI;
 import java.util.Locale;
 
 /**
  * The id of the article on a page: the raw page's id, or the id of the canonical URL the page declares
- * when that URL is on the same site and canonicalises to another URL (an AMP or mobile copy, a URL with
+ * when that URL is on the same site and normalises to another URL (an AMP or mobile copy, a URL with
  * parameters the site ignores). Same site means the same registrable domain by the public suffix list
  * ({@code news.example.co.uk} and {@code amp.example.co.uk}), so a page cannot take over the id of another
  * site's article.
@@ -30,8 +30,8 @@ final class ArticleIdentity {
         String canonical;
         String fetched;
         try {
-            canonical = UrlCanonicalizer.canonicalize(declaredCanonicalUrl);
-            fetched = UrlCanonicalizer.canonicalize(page.url());
+            canonical = UrlNormalizer.normalize(declaredCanonicalUrl);
+            fetched = UrlNormalizer.normalize(page.url());
         } catch (IllegalArgumentException e) {
             return page.id();
         }

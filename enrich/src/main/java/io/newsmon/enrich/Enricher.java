@@ -31,10 +31,10 @@ import org.jsoup.nodes.Document;
  * hashes and {@link Fingerprinter fingerprints} it, tags it with the {@link TopicTagger} over title and
  * text, and asks {@link Duplicates} whether it is new.
  *
- * <p><b>Identity.</b> The article id is the raw page's (ingest's {@link ArticleId} of the canonicalised
+ * <p><b>Identity.</b> The article id is the raw page's (ingest's {@link ArticleId} of the normalised
  * feed link), unless the page declares a canonical URL ({@code <link rel=canonical>}, {@code og:url},
  * JSON-LD {@code url}) on the same site (the same registrable domain, so a page cannot claim another
- * site's article) that canonicalises to another URL: then it is that URL's id, so an AMP or mobile copy
+ * site's article) that normalises to another URL: then it is that URL's id, so an AMP or mobile copy
  * and the article itself are one article.
  *
  * <p>Pure apart from the duplicate memory, which only {@link #decide} (and {@link #forget}) touch:

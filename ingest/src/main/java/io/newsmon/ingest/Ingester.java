@@ -18,7 +18,7 @@ import io.newsmon.model.FeedEntry;
 import io.newsmon.model.FeedState;
 import io.newsmon.model.RawPage;
 import io.newsmon.model.text.Printable;
-import io.newsmon.model.url.UrlCanonicalizer;
+import io.newsmon.model.url.UrlNormalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each feed is read with a conditional GET from its {@link FeedState}, and its next state (interval,
  * validators, backoff, health) is computed by {@link PollSchedule} and kept in {@link FeedStates}, so a
- * feed that fails is retried forever, later each time. Links are canonicalised
- * ({@link UrlCanonicalizer}) and identified with {@link ArticleId#of}, so an article reached through two
+ * feed that fails is retried forever, later each time. Links are normalised
+ * ({@link UrlNormalizer}) and identified with {@link ArticleId#of}, so an article reached through two
  * feeds, or once with {@code ?utm_source=...}, is fetched once. Every request goes through a
  * {@link PoliteFetcher} (robots.txt, per-host delay and concurrency, {@code Retry-After}). Feeds and
  * pages are fetched on virtual threads. A page is added to {@link SeenIds} only after the
@@ -297,7 +297,7 @@ public final class Ingester implements AutoCloseable {
     private Claim claimNew(FeedSource feed, List<FeedEntry> entries, SeenIds seen, Instant readAt) {
         List<Candidate> fresh = new ArrayList<>();
         for (FeedEntry entry : newestFirst(entries)) {
-            String url = UrlCanonicalizer.canonicalize(entry.link());
+            String url = UrlNormalizer.normalize(entry.link());
             String id = ArticleId.of(url);
             if (seen.contains(id)) {
                 continue;

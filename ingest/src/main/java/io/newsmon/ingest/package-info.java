@@ -4,7 +4,7 @@
  *
  * <p>{@link io.newsmon.ingest.Ingester} is the whole stage as plain calls: {@code pollOnce} reads every
  * {@link io.newsmon.ingest.config.FeedSource} with a conditional GET ({@code fetch}), parses it
- * ({@code feed}: RSS, Atom, JSON Feed, sitemaps, listing pages), canonicalises the entry links
+ * ({@code feed}: RSS, Atom, JSON Feed, sitemaps, listing pages), normalises the entry links
  * ({@code url}) into article ids, skips the ids in {@link io.newsmon.ingest.SeenIds}, fetches the new
  * pages through {@code politeness} (robots.txt, per-host delay and concurrency, {@code Retry-After}) and
  * hands each {@link io.newsmon.model.RawPage} to a {@link io.newsmon.ingest.PageSink}. Each feed's next

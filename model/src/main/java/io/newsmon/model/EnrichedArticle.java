@@ -8,8 +8,8 @@ import java.util.List;
  * {@code news.duplicates}, keyed by {@link #id()}, and the row that store writes.
  *
  * @param schemaVersion {@link #SCHEMA_VERSION} when written by this version
- * @param id            the article id, {@link ArticleId#of(String)} of the canonical URL
- * @param url           the URL the article was fetched from, canonicalised by ingest (tracking parameters
+ * @param id            the article id, {@link ArticleId#of(String)} of the normal URL ({@code url})
+ * @param url           the URL the article was fetched from, normalised by ingest (tracking parameters
  *                      and fragment removed)
  * @param canonicalUrl  the URL the page declares as its own ({@code <link rel=canonical>}, {@code og:url},
  *                      JSON-LD {@code url}, else the feed entry's link), or null

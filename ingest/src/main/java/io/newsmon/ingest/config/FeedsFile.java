@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.newsmon.model.files.BoundedYaml;
 import io.newsmon.model.files.FileLimitException;
-import io.newsmon.model.url.UrlCanonicalizer;
+import io.newsmon.model.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +102,7 @@ public final class FeedsFile {
      * over, and the others are appended as text at its end, indented like its entries, with their values
      * double-quoted with escapes; its comments and layout stay. When it does not exist it is
      * created with a {@code feeds:} header. A feed is listed already when its URL is the same after
-     * {@link UrlCanonicalizer canonicalisation} as a listed one's (so the case of scheme and host, a default
+     * {@link UrlNormalizer normalisation} as a listed one's (so the case of scheme and host, a default
      * port, a fragment or tracking parameters make no difference); of feeds given twice the first is
      * taken. The new text is checked before it is written, and the file is loaded again after.
      *
@@ -133,12 +133,12 @@ public final class FeedsFile {
     }
 
     /**
-     * The key under which two feed URLs are the same feed: the canonical URL (see {@link UrlCanonicalizer}),
-     * or the URL itself when it cannot be canonicalised.
+     * The key under which two feed URLs are the same feed: the canonical URL (see {@link UrlNormalizer}),
+     * or the URL itself when it cannot be normalised.
      */
     static String sameFeedKey(String url) {
         try {
-            return UrlCanonicalizer.canonicalize(url);
+            return UrlNormalizer.normalize(url);
         } catch (IllegalArgumentException e) {
             return url;
         }

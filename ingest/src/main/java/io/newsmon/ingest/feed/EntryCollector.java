@@ -3,7 +3,7 @@ package io.newsmon.ingest.feed;
 import io.newsmon.ingest.url.UrlResolver;
 import io.newsmon.model.FeedEntry;
 import io.newsmon.model.url.HttpUrls;
-import io.newsmon.model.url.UrlCanonicalizer;
+import io.newsmon.model.url.UrlNormalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +16,16 @@ import java.util.Optional;
  */
 final class EntryCollector {
     private final String documentUrl;
-    private final Map<String, FeedEntry> byCanonicalLink = new LinkedHashMap<>();
+    private final Map<String, FeedEntry> byNormalLink = new LinkedHashMap<>();
 
     /** @param documentUrl the URL the feed or sitemap came from, for relative links */
     EntryCollector(String documentUrl) {
         this.documentUrl = documentUrl;
     }
 
-    /** {@code link} made absolute, when that gives an http(s) URL that can be canonicalised. */
+    /** {@code link} made absolute, when that gives an http(s) URL that can be normalised. */
     Optional<String> resolve(String link) {
-        return UrlResolver.resolve(documentUrl, link).filter(EntryCollector::canonicalizes);
+        return UrlResolver.resolve(documentUrl, link).filter(EntryCollector::normalizes);
     }
 
     /**
@@ -42,17 +42,17 @@ final class EntryCollector {
 
     /** Adds {@code entry}, whose link came from {@link #resolve}, unless its canonical link was seen. */
     void add(FeedEntry entry) {
-        byCanonicalLink.putIfAbsent(UrlCanonicalizer.canonicalize(entry.link()), entry);
+        byNormalLink.putIfAbsent(UrlNormalizer.normalize(entry.link()), entry);
     }
 
     /** The entries added, in order, each canonical link once. */
     List<FeedEntry> entries() {
-        return List.copyOf(byCanonicalLink.values());
+        return List.copyOf(byNormalLink.values());
     }
 
-    private static boolean canonicalizes(String url) {
+    private static boolean normalizes(String url) {
         try {
-            UrlCanonicalizer.canonicalize(url);
+            UrlNormalizer.normalize(url);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

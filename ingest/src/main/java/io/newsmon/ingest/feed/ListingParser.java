@@ -2,7 +2,7 @@ package io.newsmon.ingest.feed;
 
 import io.newsmon.model.FeedEntry;
 import io.newsmon.model.url.HttpUrls;
-import io.newsmon.model.url.UrlCanonicalizer;
+import io.newsmon.model.url.UrlNormalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,29 +35,29 @@ public final class ListingParser {
      * @throws org.jsoup.select.Selector.SelectorParseException when {@code linkSelector} is not valid
      */
     public static List<FeedEntry> parse(String html, String pageUrl, String linkSelector) {
-        Map<String, FeedEntry> byCanonicalLink = new LinkedHashMap<>();
+        Map<String, FeedEntry> byNormalLink = new LinkedHashMap<>();
         for (Element selected : Jsoup.parse(html, pageUrl).select(linkSelector)) {
             List<Element> anchors = selected.is("a[href]") ? List.of(selected) : selected.select("a[href]");
-            anchors.forEach(anchor -> add(byCanonicalLink, anchor));
+            anchors.forEach(anchor -> add(byNormalLink, anchor));
         }
-        return List.copyOf(byCanonicalLink.values());
+        return List.copyOf(byNormalLink.values());
     }
 
-    private static void add(Map<String, FeedEntry> byCanonicalLink, Element anchor) {
+    private static void add(Map<String, FeedEntry> byNormalLink, Element anchor) {
         String link = anchor.absUrl("href");
         if (!HttpUrls.startsWithHttp(link)) {
             return;
         }
         String canonical;
         try {
-            canonical = UrlCanonicalizer.canonicalize(link);
+            canonical = UrlNormalizer.normalize(link);
         } catch (IllegalArgumentException e) {
             return;
         }
         String title = anchor.text().isBlank() ? null : anchor.text().strip();
-        FeedEntry earlier = byCanonicalLink.get(canonical);
+        FeedEntry earlier = byNormalLink.get(canonical);
         if (earlier == null || (earlier.title() == null && title != null)) {
-            byCanonicalLink.put(canonical, new FeedEntry(title, earlier == null ? link : earlier.link(), null, null, null));
+            byNormalLink.put(canonical, new FeedEntry(title, earlier == null ? link : earlier.link(), null, null, null));
         }
     }
 }

@@ -10,7 +10,7 @@ import crawlercommons.sitemaps.extension.Extension;
 import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
 import io.newsmon.model.FeedEntry;
-import io.newsmon.model.url.UrlCanonicalizer;
+import io.newsmon.model.url.UrlNormalizer;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -91,7 +91,7 @@ final class Sitemaps {
         Set<String> seen = new HashSet<>();
         for (AbstractSiteMap sitemap : index.getSitemaps()) {
             String url = sitemap.getUrl().toString();
-            if (seen.add(UrlCanonicalizer.canonicalize(url))) {
+            if (seen.add(UrlNormalizer.normalize(url))) {
                 sitemaps.add(new FeedParse.SitemapRef(url, instant(sitemap.getLastModified())));
             }
         }

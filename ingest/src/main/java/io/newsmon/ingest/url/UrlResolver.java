@@ -2,7 +2,7 @@ package io.newsmon.ingest.url;
 
 import io.newsmon.model.url.HttpUrls;
 import io.newsmon.model.url.PercentEncoding;
-import io.newsmon.model.url.UrlCanonicalizer;
+import io.newsmon.model.url.UrlNormalizer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>For example {@code resolve("https://example.org/news/feed.xml", "../articles/a b.html")} gives
  * {@code https://example.org/articles/a%20b.html}. The result is absolute but not canonical: see
- * {@link UrlCanonicalizer}.
+ * {@link UrlNormalizer}.
  */
 public final class UrlResolver {
     private UrlResolver() {
@@ -46,7 +46,7 @@ public final class UrlResolver {
 
     /**
      * An authority, not a host as {@link HttpUrls#isHttp(URI)} asks: {@link URI} finds no host in names it
-     * does not parse (non-ASCII, percent-encoded, with {@code _}), which {@link UrlCanonicalizer} accepts.
+     * does not parse (non-ASCII, percent-encoded, with {@code _}), which {@link UrlNormalizer} accepts.
      */
     private static boolean isHttp(URI uri) {
         return HttpUrls.isHttpScheme(uri.getScheme()) && uri.getRawAuthority() != null;

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * Whether a URL is an http(s) URL, the only kind newsmon fetches and canonicalises. The scheme is compared
+ * Whether a URL is an http(s) URL, the only kind newsmon fetches and normalises. The scheme is compared
  * ignoring case, as RFC 3986 says: {@code HTTPS://example.org/} is one.
  *
  * <p>Example: {@code HttpUrls.isHttp(URI.create("https://example.org/rss"))} is true;

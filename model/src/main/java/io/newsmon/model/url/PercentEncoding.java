@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * of one component compare equal as strings.
  *
  * <p>For example {@code normalize("/%7euser/café a%2fb", "/")} gives {@code /~user/caf%C3%A9%20a%2Fb}.
- * It is shared by {@link UrlCanonicalizer} and by code that must hand {@link java.net.URI} a link with raw
+ * It is shared by {@link UrlNormalizer} and by code that must hand {@link java.net.URI} a link with raw
  * spaces or non-ASCII characters. The class is stateless and thread-safe.
  */
 public final class PercentEncoding {

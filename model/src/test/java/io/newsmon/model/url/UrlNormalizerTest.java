@@ -10,27 +10,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class UrlCanonicalizerTest {
+class UrlNormalizerTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvFileSource(resources = "canonical-urls.csv", numLinesToSkip = 1)
-    void canonicalizesAsTheTableSays(String input, String canonical) {
-        assertThat(UrlCanonicalizer.canonicalize(input)).isEqualTo(canonical);
+    @CsvFileSource(resources = "normal-urls.csv", numLinesToSkip = 1)
+    void normalizesAsTheTableSays(String input, String normal) {
+        assertThat(UrlNormalizer.normalize(input)).isEqualTo(normal);
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvFileSource(resources = "invalid-urls.csv", numLinesToSkip = 1, ignoreLeadingAndTrailingWhitespace = false)
     void refusesWhatIsNotAnAbsoluteHttpUrlNamingTheValue(String input, String rule) {
-        assertThatThrownBy(() -> UrlCanonicalizer.canonicalize(input))
+        assertThatThrownBy(() -> UrlNormalizer.normalize(input))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"" + input + "\"")
                 .hasMessageContaining(rule);
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvFileSource(resources = "canonical-urls.csv", numLinesToSkip = 1)
-    void isIdempotent(String input, String canonical) {
-        assertThat(UrlCanonicalizer.canonicalize(canonical)).isEqualTo(canonical);
+    @CsvFileSource(resources = "normal-urls.csv", numLinesToSkip = 1)
+    void isIdempotent(String input, String normal) {
+        assertThat(UrlNormalizer.normalize(normal)).isEqualTo(normal);
     }
 
     @Test
@@ -38,8 +38,8 @@ class UrlCanonicalizerTest {
         String plain = "https://news.example.com/2024/05/huawei-export-licences.html";
         String tracked = "HTTPS://News.Example.com:443/2024/05/./huawei-export-licences.html?utm_source=rss#top";
 
-        assertThat(ArticleId.of(UrlCanonicalizer.canonicalize(tracked)))
-                .isEqualTo(ArticleId.of(UrlCanonicalizer.canonicalize(plain)));
+        assertThat(ArticleId.of(UrlNormalizer.normalize(tracked)))
+                .isEqualTo(ArticleId.of(UrlNormalizer.normalize(plain)));
     }
 
     @Test
@@ -61,7 +61,7 @@ class UrlCanonicalizerTest {
                 "https://example.com/news/story.html?outputType=amp",
                 "https://example.com/news/story.html?_amp=true");
 
-        assertThat(editions).map(UrlCanonicalizer::canonicalize).containsOnly("https://example.com/news/story.html");
+        assertThat(editions).map(UrlNormalizer::normalize).containsOnly("https://example.com/news/story.html");
     }
 
     @ParameterizedTest
@@ -78,28 +78,28 @@ class UrlCanonicalizerTest {
             "https://example.com/damp.html",
             "https://example.com/"})
     void keepsUrlsThatOnlyLookLikeOtherEditions(String url) {
-        assertThat(UrlCanonicalizer.canonicalize(url)).isEqualTo(url);
+        assertThat(UrlNormalizer.normalize(url)).isEqualTo(url);
     }
 
     @Test
     void keepsHttpAndHttpsApart() {
-        assertThat(UrlCanonicalizer.canonicalize("http://www.example.com/a/"))
+        assertThat(UrlNormalizer.normalize("http://www.example.com/a/"))
                 .isEqualTo("http://example.com/a")
-                .isNotEqualTo(UrlCanonicalizer.canonicalize("https://www.example.com/a/"));
+                .isNotEqualTo(UrlNormalizer.normalize("https://www.example.com/a/"));
     }
 
     @Test
     void refusesNull() {
-        assertThatThrownBy(() -> UrlCanonicalizer.canonicalize(null))
+        assertThatThrownBy(() -> UrlNormalizer.normalize(null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"null\"");
     }
 
     @Test
     void recognisesTrackingParametersIgnoringCase() {
-        assertThat(UrlCanonicalizer.isTrackingParameter("utm_content")).isTrue();
-        assertThat(UrlCanonicalizer.isTrackingParameter("FBCLID")).isTrue();
-        assertThat(UrlCanonicalizer.isTrackingParameter("id")).isFalse();
-        assertThat(UrlCanonicalizer.isTrackingParameter("utmost")).isFalse();
+        assertThat(UrlNormalizer.isTrackingParameter("utm_content")).isTrue();
+        assertThat(UrlNormalizer.isTrackingParameter("FBCLID")).isTrue();
+        assertThat(UrlNormalizer.isTrackingParameter("id")).isFalse();
+        assertThat(UrlNormalizer.isTrackingParameter("utmost")).isFalse();
     }
 }

@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the spellings of one article URL into one canonical string, so that an article reached through
+ * Turns the spellings of one article URL into one normal string, so that an article reached through
  * two feeds, once with {@code ?utm_source=rss}, or once as its mobile or AMP page, gets one id.
  *
- * <p>The canonical form has:
+ * <p>The normal form has:
  * <ul>
  *   <li>the scheme as given, in lower case: {@code http} and {@code https} stay different
  *       ({@code HTTP://example.com/a} becomes {@code http://example.com/a});</li>
@@ -50,11 +50,11 @@ import java.util.regex.Pattern;
  *       ({@code /%7euser/a b} becomes {@code /~user/a%20b}).</li>
  * </ul>
  * Together, {@code HTTPS://WWW.Example.COM:443/a/../News/story/amp/?id=7&utm_source=rss#top} becomes
- * {@code https://example.com/News/story?id=7}. Canonicalising a canonical URL gives it back unchanged.
+ * {@code https://example.com/News/story?id=7}. Normalising a normal URL gives it back unchanged.
  *
  * <p>Only absolute http and https URLs are accepted. The class is stateless and thread-safe.
  */
-public final class UrlCanonicalizer {
+public final class UrlNormalizer {
     /** RFC 3986, appendix B. */
     private static final Pattern URL = Pattern.compile("^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#.*)?$");
     private static final Pattern HOST = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*|\\[[0-9a-f:.]+\\]");
@@ -69,17 +69,17 @@ public final class UrlCanonicalizer {
     private static final Set<String> AMP_FLAG_PARAMETERS = Set.of("amp", "_amp");
     private static final Set<String> AMP_FLAG_VALUES = Set.of("", "1", "true");
 
-    private UrlCanonicalizer() {
+    private UrlNormalizer() {
     }
 
     /**
-     * The canonical form of {@code url}, for example {@code https://example.com/news/story} for
+     * The normal form of {@code url}, for example {@code https://example.com/news/story} for
      * {@code https://m.example.com/news/story/amp/?utm_source=rss}.
      *
      * @throws IllegalArgumentException naming the value when it is not an absolute http(s) URL with a
      *                                  valid host and port
      */
-    public static String canonicalize(String url) {
+    public static String normalize(String url) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("URL \"" + url + "\" is empty: an absolute http(s) URL is required");
         }
@@ -200,7 +200,7 @@ public final class UrlCanonicalizer {
     /**
      * {@code path} (starting with {@code /}, without dot segments) without trailing slashes, leading and
      * last {@code amp} segments and a {@code .amp} before the last segment's extension, repeated until
-     * nothing changes so that the result is itself canonical ({@code /amp/news/story.amp.html/} gives
+     * nothing changes so that the result is itself normal ({@code /amp/news/story.amp.html/} gives
      * {@code /news/story.html}).
      */
     private static String withoutAmpMarkersAndTrailingSlash(String path) {
