@@ -6,16 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Stable article ids: the first 16 bytes of the SHA-256 of the canonical URL, as 32 hex digits.
- * The same canonical URL always gives the same id, in every process and version.
+ * Stable article ids: the first 16 bytes of the SHA-256 of the normal URL ({@link io.newsmon.model.url.UrlNormalizer}), as 32 hex digits.
+ * The same normal URL always gives the same id, in every process and version.
  */
 public final class ArticleId {
     private ArticleId() {
     }
 
-    /** The id of the article at {@code canonicalUrl}, for example {@code 3f2a...} (32 hex digits). */
-    public static String of(String canonicalUrl) {
-        return hash(Checks.require(canonicalUrl, "canonical URL"));
+    /** The id of the article at {@code normalUrl}, for example {@code 3f2a...} (32 hex digits). */
+    public static String of(String normalUrl) {
+        return hash(Checks.require(normalUrl, "normal URL"));
     }
 
     /** The first 16 bytes of the SHA-256 of {@code text} (UTF-8) as 32 hex digits. */

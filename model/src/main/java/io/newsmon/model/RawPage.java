@@ -6,8 +6,8 @@ import java.time.Instant;
  * A fetched article page: the value of {@code news.raw}, keyed by {@link #id()}.
  *
  * @param schemaVersion {@link #SCHEMA_VERSION} when written by this version
- * @param id            the article id, {@link ArticleId#of(String)} of the canonical URL
- * @param url           the canonical URL of the article
+ * @param id            the article id, {@link ArticleId#of(String)} of the normal URL
+ * @param url           the normal URL of the article ({@link io.newsmon.model.url.UrlNormalizer})
  * @param feedUrl       the URL of the feed or listing page the article was found in
  * @param feedName      the feed's configured name
  * @param entry         the feed entry's own fields

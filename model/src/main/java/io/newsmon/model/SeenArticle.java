@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param schemaVersion {@link #SCHEMA_VERSION} when written by this version
  * @param id            the article id
- * @param url           the canonical URL
+ * @param url           the normal URL ({@link io.newsmon.model.url.UrlNormalizer})
  * @param seenAt        when it was recorded
  */
 public record SeenArticle(int schemaVersion, String id, String url, Instant seenAt) {

@@ -133,7 +133,7 @@ public final class FeedsFile {
     }
 
     /**
-     * The key under which two feed URLs are the same feed: the canonical URL (see {@link UrlNormalizer}),
+     * The key under which two feed URLs are the same feed: the normal URL (see {@link UrlNormalizer}),
      * or the URL itself when it cannot be normalised.
      */
     static String sameFeedKey(String url) {
