@@ -160,7 +160,8 @@ class SharedDuplicatesIT {
     }
 
     private static String fixture() throws IOException {
-        try (InputStream in = SharedDuplicatesIT.class.getResourceAsStream("extract/pages/semantic-article.html")) {
+        try (InputStream in = SharedDuplicatesIT.class.getResourceAsStream(
+                "/io/newsmon/enrich/extract/pages/semantic-article.html")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("<link rel=\"canonical\"[^>]*>", "");
         }
     }
