@@ -50,6 +50,9 @@ class MetricsIT {
                     Thread.sleep(500);
                     metrics = scrape(http, port, "/metrics");
                 }
+                Settled.await(kafka.bootstrapServers(), Duration.ofSeconds(60));
+                metrics = scrape(http, port, "/metrics");
+                assertThat(rows(metrics)).as("every page processed: exactly the site's articles").isEqualTo(6);
                 assertThat(metrics).contains("newsmon_enrich_articles_total").contains("newsmon_enrich_duplicates_total 1.0")
                         .contains("newsmon_ingest_pages_total 6.0").contains("newsmon_ingest_polls_total")
                         .contains("jvm_memory_used_bytes");

@@ -59,11 +59,15 @@ class StageLifecycleIT {
 
                 proxied.proxy().restore();
                 publish(kafka.bootstrapServers(), article("a1"));
-                try (ArticleStore direct = ArticleStore.open(postgres.jdbcUrl())) {
+                try (ArticleStore direct = ArticleStore.open(postgres.jdbcUrl());
+                     TopicAdmin admin = new TopicAdmin(new KafkaSettings(kafka.bootstrapServers(), "check"))) {
+                    TopicAdmin.Backlog backlog = admin.backlog(List.of(Topics.ENRICHED));
                     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                    while (direct.count() < 1 && System.nanoTime() < deadline) {
+                    while (admin.processed("newsmon-store", backlog) < backlog.total() && System.nanoTime() < deadline) {
                         Thread.sleep(250);
                     }
+                    assertThat(admin.processed("newsmon-store", backlog)).as("store committed the article: "
+                            + store.errText()).isEqualTo(backlog.total()).isEqualTo(1);
                     assertThat(direct.count()).as(store.errText()).isEqualTo(1);
                 }
                 assertThat(get(port, "/health").statusCode()).isEqualTo(200);

@@ -10,6 +10,7 @@ import io.newsmon.enrich.tag.TopicDefinition;
 import io.newsmon.model.RawPage;
 import io.newsmon.model.TopicTag;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class BenchmarksTest {
         }
 
         assertThat(Pages.names()).isEqualTo(fixtures).isNotEmpty();
-        assertThat(Pages.load()).allSatisfy(page -> assertThat(page.html()).contains("<html"));
+        assertThat(Pages.load()).hasSameSizeAs(fixtures).allSatisfy(page -> assertThat(page.html()).contains("<html"));
     }
 
     @Test
@@ -124,7 +125,8 @@ class BenchmarksTest {
 
             assertThat(benchmark.tagger().topics()).hasSize(9);
             assertThat(tags).hasSameSizeAs(Pages.names()).anySatisfy(page -> assertThat(page).isNotEmpty());
-            assertThat(benchmark.articles()).allSatisfy(article -> assertThat(article.text()).isNotBlank());
+            assertThat(benchmark.articles()).hasSameSizeAs(Pages.names())
+                    .allSatisfy(article -> assertThat(article.text()).isNotBlank());
         } finally {
             benchmark.tearDown();
         }
@@ -150,11 +152,14 @@ class BenchmarksTest {
     }
 
     @Test
-    void dedupBenchmarkLooksUpEveryPageInAFullIndexAndFindsNoDuplicate() {
+    void dedupBenchmarkLooksUpEveryPageInAFullIndexAndFindsNoDuplicate() throws ReflectiveOperationException {
         DedupBenchmark benchmark = new DedupBenchmark();
         benchmark.remembered = 10_000;
         benchmark.setUp();
 
+        FingerprintIndex index = indexOf(benchmark);
+        assertThat(index.size()).as("originals in the index the benchmark looks up in").isEqualTo(10_000);
+        assertThat(index.segmentCount()).as("a month's segments").isEqualTo(FingerprintIndex.SEGMENTS_PER_WINDOW);
         List<Object> candidates = new ArrayList<>();
         for (int i = 0; i < Pages.names().size(); i++) {
             candidates.add(benchmark.fingerprintAndLookUp());
@@ -194,7 +199,7 @@ class BenchmarksTest {
     void pagesGetDistinctIdsAndAreFetchedHtml() {
         List<RawPage> pages = Pages.load();
 
-        assertThat(pages).extracting(RawPage::id).doesNotHaveDuplicates();
+        assertThat(pages).hasSameSizeAs(Pages.names()).isNotEmpty().extracting(RawPage::id).doesNotHaveDuplicates();
         assertThat(pages).allSatisfy(page -> {
             assertThat(page.contentType()).isEqualTo("text/html");
             assertThat(page.httpStatus()).isEqualTo(200);
@@ -214,6 +219,13 @@ class BenchmarksTest {
         List<List<TopicTag>> tags = new ArrayList<>();
         benchmark.tagEach(page -> tags.add((List<TopicTag>) page));
         return tags;
+    }
+
+    /** The index {@code benchmark} looks up in, which it keeps to itself (read here as JMH reads its state). */
+    private static FingerprintIndex indexOf(DedupBenchmark benchmark) throws ReflectiveOperationException {
+        Field index = DedupBenchmark.class.getDeclaredField("index");
+        index.setAccessible(true);
+        return (FingerprintIndex) index.get(benchmark);
     }
 
     /** A blackhole for calling a benchmark method outside JMH, as JMH's own tests make one. */

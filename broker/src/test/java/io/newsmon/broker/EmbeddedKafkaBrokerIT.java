@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -37,18 +38,24 @@ class EmbeddedKafkaBrokerIT {
             }
         }
         try (EmbeddedKafkaBroker again = EmbeddedKafkaBroker.start(dir, 0)) {
-            assertThat(readAll(again.bootstrapServers(), 100)).hasSize(100).contains("v0", "v99");
+            assertThat(readAll(again.bootstrapServers())).hasSize(100).contains("v0", "v99");
         }
     }
 
-    private static List<String> readAll(String bootstrap, int expected) {
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "group.id", "g",
-                "auto.offset.reset", "earliest");
+    /** The values of topic t, read from the start of each partition to the end it had when the read began. */
+    private static List<String> readAll(String bootstrap) {
         List<String> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("t"));
+        try (var consumer = new KafkaConsumer<String, String>(Map.of("bootstrap.servers", bootstrap),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("t").stream()
+                    .map(p -> new TopicPartition("t", p.partition())).toList();
+            assertThat(partitions).as("the topic's partitions").hasSize(2);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (values.size() < expected && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                assertThat(System.nanoTime()).as("t read to its end within 30 s").isLessThan(deadline);
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     values.add(r.value());
                 }

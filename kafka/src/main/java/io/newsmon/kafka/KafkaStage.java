@@ -11,8 +11,11 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -68,8 +71,8 @@ public final class KafkaStage implements AutoCloseable {
     private final Delivery delivery;
     private final String groupId;
     private final String transactionalId;
-    private final Duration recordBudget;
     private final long batchNanos;
+    private final Supplier<Producer<String, byte[]>> producers;
     private Producer<String, byte[]> producer;
     private DeadLetters deadLetters;
     private boolean transactionsReady;
@@ -124,6 +127,22 @@ public final class KafkaStage implements AutoCloseable {
     public KafkaStage(String stage, KafkaSettings settings, String groupId, Collection<String> topics, Clock clock,
                       Delivery delivery, Duration recordBudget, PollLoop.BatchHandler handler, Runnable onAbort,
                       Runnable onDelivered) {
+        this(stage, settings, groupId, topics, clock, delivery, recordBudget, handler, onAbort, onDelivered,
+                () -> new KafkaProducer<>(delivery == Delivery.EXACTLY_ONCE ? settings.transactionalProducer(
+                        settings.transactionalId(groupId), recordBudget) : settings.producer()),
+                () -> new KafkaConsumer<>(settings.stageConsumer(groupId, recordBudget)), PollLoop.FIRST_BACKOFF);
+    }
+
+    /**
+     * The constructor the others call, and a test seam: a stage whose producers (the first, and each one
+     * that replaces a failed one) come from {@code producers} and whose loop polls the consumer
+     * {@code consumer} gives (a {@code MockProducer} and a {@code MockConsumer} in unit tests), retrying a
+     * failed batch after {@code firstBackoff} first.
+     */
+    KafkaStage(String stage, KafkaSettings settings, String groupId, Collection<String> topics, Clock clock,
+               Delivery delivery, Duration recordBudget, PollLoop.BatchHandler handler, Runnable onAbort,
+               Runnable onDelivered, Supplier<Producer<String, byte[]>> producers,
+               Supplier<Consumer<byte[], byte[]>> consumer, Duration firstBackoff) {
         this.budget = new RecordBudget(stage, recordBudget);
         this.onDelivered = onDelivered;
         this.stage = stage;
@@ -131,21 +150,16 @@ public final class KafkaStage implements AutoCloseable {
         this.clock = clock;
         this.delivery = delivery;
         this.groupId = groupId;
-        this.recordBudget = recordBudget;
         this.batchNanos = KafkaSettings.transactionBatchTime(recordBudget).toNanos();
         this.transactionalId = settings.transactionalId(groupId);
-        this.producer = newProducer();
+        this.producers = producers;
+        this.producer = producers.get();
         this.deadLetters = new DeadLetters(producer, stage, clock);
         this.loop = delivery == Delivery.EXACTLY_ONCE
-                ? new PollLoop(stage, settings, groupId, topics, recordBudget, (records, offsets, group) ->
-                        deliverInTransaction(records, offsets, group, handler, onAbort))
-                : new PollLoop(stage, settings, groupId, topics, recordBudget,
-                        records -> deliver(records, handler, onAbort));
-    }
-
-    private Producer<String, byte[]> newProducer() {
-        return new KafkaProducer<>(delivery == Delivery.EXACTLY_ONCE
-                ? settings.transactionalProducer(transactionalId, recordBudget) : settings.producer());
+                ? new PollLoop(stage, consumer.get(), groupId, settings.instanceId(), topics, firstBackoff, null,
+                        (records, offsets, group) -> deliverInTransaction(records, offsets, group, handler, onAbort))
+                : new PollLoop(stage, consumer.get(), groupId, settings.instanceId(), topics, firstBackoff,
+                        records -> deliver(records, handler, onAbort), null);
     }
 
     private void startBatch() {
@@ -269,7 +283,7 @@ public final class KafkaStage implements AutoCloseable {
         } catch (KafkaException e) {
             LOG.debug("{}: closing the old producer failed: {}", stage, e.toString());
         }
-        producer = newProducer();
+        producer = producers.get();
         deadLetters = new DeadLetters(producer, stage, clock);
         transactionsReady = false;
     }

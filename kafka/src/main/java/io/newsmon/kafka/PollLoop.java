@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -71,7 +72,8 @@ public final class PollLoop implements Runnable, AutoCloseable {
     public static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
     private final String stage;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Consumer<byte[], byte[]> consumer;
+    private final Duration firstBackoff;
     private final Collection<String> topics;
     private final BatchHandler handler;
     private final TransactionalBatchHandler transactionalHandler;
@@ -112,10 +114,23 @@ public final class PollLoop implements Runnable, AutoCloseable {
 
     private PollLoop(String stage, KafkaSettings settings, String groupId, Collection<String> topics,
                      Duration recordBudget, BatchHandler handler, TransactionalBatchHandler transactionalHandler) {
+        this(stage, new KafkaConsumer<>(settings.stageConsumer(groupId, recordBudget)), groupId, settings.instanceId(),
+                topics, FIRST_BACKOFF, handler, transactionalHandler);
+    }
+
+    /**
+     * A loop over {@code consumer}, which it subscribes and closes, whose first retry of a failed batch waits
+     * {@code firstBackoff}; exactly one of the two handlers is given. {@link KafkaStage} passes its own
+     * consumer, and unit tests a {@code MockConsumer} (test seam).
+     */
+    PollLoop(String stage, Consumer<byte[], byte[]> consumer, String groupId, String instanceId,
+             Collection<String> topics, Duration firstBackoff, BatchHandler handler,
+             TransactionalBatchHandler transactionalHandler) {
         this.stage = stage;
         this.groupId = groupId;
-        this.instanceId = settings.instanceId();
-        this.consumer = new KafkaConsumer<>(settings.stageConsumer(groupId, recordBudget));
+        this.instanceId = instanceId;
+        this.consumer = consumer;
+        this.firstBackoff = firstBackoff;
         this.topics = List.copyOf(topics);
         this.handler = handler;
         this.transactionalHandler = transactionalHandler;
@@ -128,14 +143,14 @@ public final class PollLoop implements Runnable, AutoCloseable {
         }
         try {
             consumer.subscribe(topics);
-            Duration backoff = FIRST_BACKOFF;
+            Duration backoff = firstBackoff;
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 if (records.isEmpty()) {
                     commitMarkersOnly();
                     continue;
                 }
-                backoff = handleBatch(records, backoff) ? FIRST_BACKOFF : nextBackoff(backoff);
+                backoff = handleBatch(records, backoff) ? firstBackoff : nextBackoff(backoff);
             }
         } catch (FencedInstanceIdException e) {
             running = false;

@@ -21,20 +21,17 @@ import io.newsmon.model.FeedEntry;
 import io.newsmon.model.Json;
 import io.newsmon.model.RawPage;
 import io.newsmon.testkit.TestKafka;
+import io.newsmon.testkit.TopicContents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -85,8 +82,9 @@ class HostilePagesIT {
             try (EnrichService service = new EnrichService(settings, enricher, analyser, duplicates, Clock.systemUTC(),
                     new SimpleMeterRegistry(), BUDGET)) {
                 Thread.ofPlatform().daemon().start(service::run);
-                List<EnrichedArticle> enriched = read(kafka, Topics.ENRICHED, 2, EnrichedArticle.class);
-                List<DeadLetter> letters = read(kafka, Topics.DLQ, 3, DeadLetter.class);
+                awaitEveryPageProcessed(settings);
+                List<EnrichedArticle> enriched = read(kafka, Topics.ENRICHED, EnrichedArticle.class);
+                List<DeadLetter> letters = read(kafka, Topics.DLQ, DeadLetter.class);
 
                 assertThat(enriched).extracting(EnrichedArticle::id).containsExactlyInAnyOrder(tabs.id(), normal.id());
                 assertThat(enriched).filteredOn(a -> a.id().equals(tabs.id())).singleElement()
@@ -135,20 +133,26 @@ class HostilePagesIT {
         }
     }
 
-    /** The records of {@code topic} (committed ones), read until {@code expected} arrived or the bound passed. */
-    private static <T> List<T> read(TestKafka kafka, String topic, int expected, Class<T> type) {
-        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id",
-                "reader-" + System.nanoTime(), "auto.offset.reset", "earliest", "isolation.level", "read_committed",
-                "max.partition.fetch.bytes", Topics.MAX_RECORD_BYTES);
-        List<T> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
+    /**
+     * Waits (up to {@link #BOUND}) until enrich has committed every page of {@value Topics#RAW}: its output
+     * and dead letters are then committed in the same transactions, and no more can come.
+     */
+    private static void awaitEveryPageProcessed(KafkaSettings settings) throws InterruptedException {
+        try (TopicAdmin admin = new TopicAdmin(settings)) {
+            TopicAdmin.Backlog backlog = admin.backlog(List.of(Topics.RAW));
             long deadline = System.nanoTime() + BOUND.toNanos();
-            while (values.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(Json.read(r.value(), type)));
+            while (admin.processed(EnrichService.GROUP, backlog) < backlog.total()) {
+                assertThat(System.nanoTime()).as("enrich processed the %d pages within %s", backlog.total(), BOUND)
+                        .isLessThan(deadline);
+                Thread.sleep(100);
             }
         }
-        return values;
+    }
+
+    /** The committed records of {@code topic}, read to its end. */
+    private static <T> List<T> read(TestKafka kafka, String topic, Class<T> type) {
+        return TopicContents.bytes(kafka.bootstrapServers(), topic, true).stream().map(value -> Json.read(value, type))
+                .toList();
     }
 
     private static RawPage page(String url, String html) {

@@ -18,22 +18,19 @@ import io.newsmon.model.FeedEntry;
 import io.newsmon.model.Json;
 import io.newsmon.model.RawPage;
 import io.newsmon.testkit.TestKafka;
+import io.newsmon.testkit.TopicContents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,7 +76,8 @@ class SharedDuplicatesIT {
                 await(() -> first.size() == 1 && second.size() == 1, "both instances remember the original");
 
                 publish(kafka, page(COPY, edited(fixture())));
-                List<EnrichedArticle> duplicates = await(kafka, Topics.DUPLICATES, 1);
+                awaitEveryPageProcessed(settings);
+                List<EnrichedArticle> duplicates = read(kafka, Topics.DUPLICATES);
                 assertThat(duplicates).singleElement().satisfies(copy -> {
                     assertThat(copy.id()).isEqualTo(ArticleId.of(COPY));
                     assertThat(copy.duplicateOf()).isEqualTo(ArticleId.of(ORIGINAL));
@@ -93,8 +91,10 @@ class SharedDuplicatesIT {
             try (EnrichService three = service(settings.withInstanceId("three"), restarted)) {
                 Thread.ofPlatform().daemon().start(three::run);
                 publish(kafka, page(LATE_COPY, fixture()));
-                List<EnrichedArticle> duplicates = await(kafka, Topics.DUPLICATES, 2);
-                assertThat(duplicates).extracting(EnrichedArticle::id).contains(ArticleId.of(LATE_COPY));
+                awaitEveryPageProcessed(settings);
+                List<EnrichedArticle> duplicates = read(kafka, Topics.DUPLICATES);
+                assertThat(duplicates).extracting(EnrichedArticle::id)
+                        .containsExactlyInAnyOrder(ArticleId.of(COPY), ArticleId.of(LATE_COPY));
                 assertThat(duplicates).filteredOn(d -> d.id().equals(ArticleId.of(LATE_COPY))).singleElement()
                         .satisfies(copy -> assertThat(copy.duplicateOf()).isEqualTo(ArticleId.of(ORIGINAL)));
                 assertThat(restarted.size()).isEqualTo(1);
@@ -115,24 +115,19 @@ class SharedDuplicatesIT {
         }
     }
 
-    /** The articles in {@code topic}, read until {@code expected} arrived (or 60 s passed) and 2 s more. */
-    private static List<EnrichedArticle> await(TestKafka kafka, String topic, int expected) {
-        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id",
-                "reader-" + System.nanoTime(), "auto.offset.reset", "earliest");
-        List<EnrichedArticle> articles = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            boolean extended = false;
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> articles.add(Json.read(r.value(), EnrichedArticle.class)));
-                if (!extended && articles.size() >= expected) {
-                    deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                    extended = true;
-                }
-            }
+    /** Waits until the group has committed every page of {@value Topics#RAW}, and so published all it will. */
+    private static void awaitEveryPageProcessed(KafkaSettings settings) throws InterruptedException {
+        try (TopicAdmin admin = new TopicAdmin(settings)) {
+            TopicAdmin.Backlog backlog = admin.backlog(List.of(Topics.RAW));
+            await(() -> admin.processed(EnrichService.GROUP, backlog) == backlog.total(),
+                    "enrich committed the " + backlog.total() + " pages");
         }
-        return articles;
+    }
+
+    /** The committed articles in {@code topic}, read to its end. */
+    private static List<EnrichedArticle> read(TestKafka kafka, String topic) {
+        return TopicContents.bytes(kafka.bootstrapServers(), topic, true).stream()
+                .map(value -> Json.read(value, EnrichedArticle.class)).toList();
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
@@ -160,7 +155,8 @@ class SharedDuplicatesIT {
     }
 
     private static String fixture() throws IOException {
-        try (InputStream in = SharedDuplicatesIT.class.getResourceAsStream("/io/newsmon/enrich/extract/pages/semantic-article.html")) {
+        try (InputStream in = SharedDuplicatesIT.class.getResourceAsStream(
+                "/io/newsmon/enrich/extract/pages/semantic-article.html")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("<link rel=\"canonical\"[^>]*>", "");
         }
     }

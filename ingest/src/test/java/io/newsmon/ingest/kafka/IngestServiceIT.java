@@ -19,6 +19,7 @@ import io.newsmon.kafka.TopicAdmin;
 import io.newsmon.kafka.Topics;
 import io.newsmon.model.FeedState;
 import io.newsmon.testkit.TestKafka;
+import io.newsmon.testkit.TopicContents;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -35,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,10 +83,15 @@ class IngestServiceIT {
         try (IngestService service = service(feeds)) {
             first = service.pollOnce();
         }
+        Map<TopicPartition, Long> rawBefore = TopicContents.endOffsets(kafka.bootstrapServers(), Topics.RAW);
         IngestReport second;
         try (IngestService service = service(feeds)) {
             second = service.pollOnce();
         }
+        assertThat(TopicContents.endOffsets(kafka.bootstrapServers(), Topics.RAW)).as("nothing published to news.raw")
+                .isEqualTo(rawBefore);
+        assertThat(rawBefore.values().stream().mapToLong(Long::longValue).sum()).as("the first run published")
+                .isGreaterThanOrEqualTo(6);
 
         assertThat(first.pagesFetched()).isEqualTo(6);
         assertThat(second.pagesFetched()).isZero();

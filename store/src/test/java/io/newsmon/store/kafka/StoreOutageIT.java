@@ -40,23 +40,25 @@ class StoreOutageIT {
              ArticleStore viaProxy = ArticleStore.open(proxied.jdbcUrl())) {
             TcpProxy proxy = proxied.proxy();
             KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "outage-test");
-            try (TopicAdmin admin = new TopicAdmin(settings)) {
-                admin.ensureTopics(Topics.all(List.of()));
-            }
-            try (StoreService service = new StoreService(settings, viaProxy, Clock.systemUTC(), new SimpleMeterRegistry());
+            try (TopicAdmin admin = new TopicAdmin(settings);
+                 StoreService service = new StoreService(settings, viaProxy, Clock.systemUTC(), new SimpleMeterRegistry());
                  var producer = new KafkaProducer<String, byte[]>(settings.producer())) {
+                admin.ensureTopics(Topics.all(List.of()));
                 new Thread(service::run).start();
                 publish(producer, 0, 20);
-                awaitRows(direct, 20, Duration.ofSeconds(60));
+                awaitCommitted(admin, 20, Duration.ofSeconds(60));
+                assertThat(direct.count()).isEqualTo(20);
 
                 proxy.cut();
                 publish(producer, 20, 40);
                 Thread.sleep(OUTAGE.toMillis());
                 assertThat(direct.count()).as("nothing written while the database is away").isEqualTo(20);
+                assertThat(admin.processed(StoreService.GROUP, admin.backlog(List.of(Topics.ENRICHED))))
+                        .as("nor committed: the articles that came during the outage are kept").isEqualTo(20);
                 long restored = System.nanoTime();
                 proxy.restore();
 
-                awaitRows(direct, 40, Duration.ofSeconds(120));
+                awaitCommitted(admin, 40, Duration.ofSeconds(120));
                 System.out.printf("store outage: database away %d s, all 40 articles stored %.1f s after it came back%n",
                         OUTAGE.toSeconds(), (System.nanoTime() - restored) / 1e9);
                 assertThat(service.rejected()).isZero();
@@ -78,10 +80,16 @@ class StoreOutageIT {
         }
     }
 
-    private static void awaitRows(ArticleStore store, long expected, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until store has committed {@code expected} records of {@value Topics#ENRICHED}, all there are:
+     * it commits only what it has written, so the rows are in and no write of them is still to come.
+     */
+    private static void awaitCommitted(TopicAdmin admin, long expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (store.count() < expected) {
-            assertThat(System.nanoTime()).as(expected + " rows within " + timeout).isLessThan(deadline);
+        TopicAdmin.Backlog backlog = admin.backlog(List.of(Topics.ENRICHED));
+        assertThat(backlog.total()).as("records published").isEqualTo(expected);
+        while (admin.processed(StoreService.GROUP, backlog) < expected) {
+            assertThat(System.nanoTime()).as(expected + " records committed within " + timeout).isLessThan(deadline);
             Thread.sleep(200);
         }
     }

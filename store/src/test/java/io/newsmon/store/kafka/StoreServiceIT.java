@@ -14,6 +14,7 @@ import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.StoreOptions;
 import io.newsmon.testkit.TestKafka;
 import io.newsmon.testkit.TestPostgres;
+import io.newsmon.testkit.TopicContents;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,14 +22,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -54,11 +51,9 @@ class StoreServiceIT {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             try (StoreService service = new StoreService(settings, store, Clock.systemUTC(), meters)) {
                 new Thread(service::run).start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (service.inserted() < 2 || service.rejected() < 2) {
-                    assertThat(System.nanoTime()).as("stored and dead-lettered within 60 s").isLessThan(deadline);
-                    Thread.sleep(100);
-                }
+                awaitEveryRecordProcessed(settings);
+                assertThat(service.inserted()).isEqualTo(2);
+                assertThat(service.rejected()).isEqualTo(2);
             }
 
             assertThat(store.count()).isEqualTo(2);
@@ -70,7 +65,7 @@ class StoreServiceIT {
             assertThat(meters.get("newsmon.consumer.lag").tag("stage", "store").gauge().value()).isZero();
             assertThat(store.find("a1")).isPresent();
             assertThat(store.find("a4")).isPresent();
-            List<DeadLetter> letters = deadLetters(kafka.bootstrapServers(), 2);
+            List<DeadLetter> letters = deadLetters(kafka.bootstrapServers());
             assertThat(letters).extracting(DeadLetter::key).containsExactlyInAnyOrder("a2", "a3");
             assertThat(letters).allSatisfy(letter -> {
                 assertThat(letter.stage()).isEqualTo("store");
@@ -114,16 +109,14 @@ class StoreServiceIT {
 
             try (StoreService service = new StoreService(settings, store, Clock.systemUTC(), new SimpleMeterRegistry())) {
                 new Thread(service::run).start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (service.inserted() < 1 || service.rejected() < 1) {
-                    assertThat(System.nanoTime()).as("stored and dead-lettered within 60 s").isLessThan(deadline);
-                    Thread.sleep(100);
-                }
+                awaitEveryRecordProcessed(settings);
+                assertThat(service.inserted()).isEqualTo(1);
+                assertThat(service.rejected()).isEqualTo(1);
             }
 
             assertThat(store.find("b2")).isPresent();
             assertThat(store.find("b1")).isEmpty();
-            assertThat(deadLetters(kafka.bootstrapServers(), 1)).singleElement().satisfies(letter -> {
+            assertThat(deadLetters(kafka.bootstrapServers())).singleElement().satisfies(letter -> {
                 assertThat(letter.key()).isEqualTo("b1");
                 assertThat(letter.error()).contains("store gave up article b1",
                         "took longer than the record budget of 1 s", "while the database answered");
@@ -141,18 +134,25 @@ class StoreServiceIT {
                 "en", null, text, "hash-" + id, List.of(), null, null, discoveredAt);
     }
 
-    private static List<DeadLetter> deadLetters(String bootstrap, int expected) {
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "group.id", "dlq-reader",
-                "auto.offset.reset", "earliest");
-        List<DeadLetter> letters = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.DLQ));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (letters.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r ->
-                        letters.add(Json.read(r.value().getBytes(StandardCharsets.UTF_8), DeadLetter.class)));
+    /**
+     * Waits until store has committed every record of {@value Topics#ENRICHED}: it commits a batch once its
+     * rows are written and its dead letters acknowledged, so nothing more comes after.
+     */
+    private static void awaitEveryRecordProcessed(KafkaSettings settings) throws InterruptedException {
+        try (TopicAdmin admin = new TopicAdmin(settings)) {
+            TopicAdmin.Backlog backlog = admin.backlog(List.of(Topics.ENRICHED));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (admin.processed(StoreService.GROUP, backlog) < backlog.total()) {
+                assertThat(System.nanoTime()).as("store committed the %d records within 60 s", backlog.total())
+                        .isLessThan(deadline);
+                Thread.sleep(100);
             }
         }
-        return letters;
+    }
+
+    /** The dead letters, read to the end of {@value Topics#DLQ}. */
+    private static List<DeadLetter> deadLetters(String bootstrap) {
+        return TopicContents.bytes(bootstrap, Topics.DLQ, false).stream().map(value -> Json.read(value, DeadLetter.class))
+                .toList();
     }
 }
