@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmon.model.DeadLetter;
 import io.newsmon.model.Json;
 import io.newsmon.testkit.TestKafka;
+import io.newsmon.testkit.TopicContents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,10 +15,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,23 +121,10 @@ class TypedStageIT {
                 .containsExactlyInAnyOrder(0, 1, 2, 3, 4);
     }
 
-    /** The committed values of {@code topic}: exactly {@code expected} of them, read to its end offsets. */
+    /** The committed values of {@code topic}, read to its end offsets. */
     private List<byte[]> read(String topic, int expected) {
-        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "reader-" + topic,
-                "auto.offset.reset", "earliest", "isolation.level", "read_committed");
-        List<byte[]> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<byte[], byte[]>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (values.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-            }
-            var partitions = consumer.assignment();
-            var ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-            }
-        }
+        List<byte[]> values = TopicContents.bytes(kafka.bootstrapServers(), topic, true);
+        assertThat(values).as("records in " + topic).hasSize(expected);
         return values;
     }
 }
