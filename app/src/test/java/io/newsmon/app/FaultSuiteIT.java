@@ -100,12 +100,11 @@ import org.junit.jupiter.api.io.TempDir;
  * and some fault struck with work in flight (those that did not are printed). Speed is printed, never
  * asserted.
  *
- * <p>The short form (the default, part of {@code verify}) runs each kind of fault once, in two to three
+ * <p>The short form (the default, part of {@code verify}) runs each kind of fault once, in about three
  * minutes. {@code -Dnewsmon.faults=full} runs each stage fault and the database cut ten times (the
  * first cut of 40 s, the others of 5 to 10 s), restarts the broker three times and publishes twice as
- * fast, in about 20 minutes when faults recover in some 10 s each (longer when they take longer, since
- * each fault waits up to {@link #RECOVERY_WAIT} for the one before: some 35 minutes when every
- * fault of enrich holds readers back for a minute):
+ * fast, in about 12 minutes when faults recover in a few seconds each (longer when they take longer,
+ * since each fault waits up to {@link #RECOVERY_WAIT} for the one before):
  * {@code ./mvnw -B verify -pl app -am -Dtest=NONE -Dit.test=FaultSuiteIT -Dnewsmon.faults=full
  * -Dsurefire.failIfNoSpecifiedTests=false}. {@code -Dnewsmon.faults.seed=N} repeats the order and moments
  * of a run. It needs PostgreSQL (Testcontainers or the local server) and skips, saying so, without it.
