@@ -117,7 +117,7 @@ public final class Enricher {
         String normalised = ContentHash.normalise(text);
         EnrichedArticle article = EnrichedArticle.builder(ArticleIdentity.of(page, metadata.canonicalUrl()), page.url(),
                         page.fetchedAt())
-                .canonicalUrl(metadata.canonicalUrl()).source(page.feedName()).feedUrl(page.feedUrl())
+                .canonicalUrl(metadata.canonicalUrl()).source(page.source()).feedUrl(page.feedUrl())
                 .title(metadata.title()).author(metadata.author())
                 .publishedAt(metadata.publishedAt()).modifiedAt(metadata.modifiedAt())
                 .language(language).siteName(metadata.siteName()).text(text)

@@ -101,7 +101,7 @@ class FeedHealthTest {
     }
 
     private static FeedState failed(FeedState before, Instant at) {
-        return new FeedState(FeedState.SCHEMA_VERSION, before.feedUrl(), before.feedName(), null, null, at,
+        return new FeedState(FeedState.SCHEMA_VERSION, before.feedUrl(), before.source(), null, null, at,
                 before.lastSuccess(), at, "HTTP status 500 from " + before.feedUrl(), before.consecutiveFailures() + 1,
                 before.interval(), at.plus(Duration.ofMinutes(2)), 0, 0, 0);
     }

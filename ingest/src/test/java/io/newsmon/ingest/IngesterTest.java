@@ -170,7 +170,7 @@ class IngesterTest {
         assertThat(page.schemaVersion()).isEqualTo(RawPage.SCHEMA_VERSION);
         assertThat(page.id()).isEqualTo(ArticleId.of(article("huawei-licence-rules")));
         assertThat(page.feedUrl()).isEqualTo(server.url("/feeds/trade.rss"));
-        assertThat(page.feedName()).isEqualTo("Trade Desk");
+        assertThat(page.source()).isEqualTo("Trade Desk");
         assertThat(page.entry().title()).isEqualTo("Commerce tightens licence rules for Huawei suppliers");
         assertThat(page.entry().author()).isEqualTo("Dana Whitfield");
         assertThat(page.fetchedAt()).isEqualTo(NOW);

@@ -1,5 +1,6 @@
 package io.newsmon.model;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,7 +11,8 @@ import java.time.Instant;
  *
  * @param schemaVersion       {@link #SCHEMA_VERSION} when written by this version
  * @param feedUrl             the feed's URL as configured
- * @param feedName            the feed's display name
+ * @param source              the feed's name, as configured (its {@code name}); {@code feedName} before
+ *                            version 2
  * @param etag                the last {@code ETag} to send as {@code If-None-Match}, or null
  * @param lastModified        the last {@code Last-Modified} to send as {@code If-Modified-Since}, or null
  * @param lastPoll            when the feed was last polled (successfully or not), or null before the first poll
@@ -24,12 +26,12 @@ import java.time.Instant;
  * @param lastNewArticles     the new articles the last successful read published
  * @param articlesPublished   the articles published from this feed since its state began
  */
-public record FeedState(int schemaVersion, String feedUrl, String feedName, String etag, String lastModified,
+public record FeedState(int schemaVersion, String feedUrl, @JsonAlias("feedName") String source, String etag, String lastModified,
                         Instant lastPoll, Instant lastSuccess, Instant lastError, String lastErrorMessage,
                         int consecutiveFailures, Duration interval, Instant nextPoll, int lastEntries,
                         int lastNewArticles, long articlesPublished) {
     /** The version of this message's shape. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public FeedState {
         Checks.require(feedUrl, "feed state feedUrl");
@@ -46,8 +48,8 @@ public record FeedState(int schemaVersion, String feedUrl, String feedName, Stri
     }
 
     /** The state of a feed never polled: due at {@code now}, with {@code interval} to start from. */
-    public static FeedState initial(String feedUrl, String feedName, Duration interval, Instant now) {
-        return new FeedState(SCHEMA_VERSION, feedUrl, feedName, null, null, null, null, null, null, 0, interval, now,
+    public static FeedState initial(String feedUrl, String source, Duration interval, Instant now) {
+        return new FeedState(SCHEMA_VERSION, feedUrl, source, null, null, null, null, null, null, 0, interval, now,
                 0, 0, 0);
     }
 
@@ -64,7 +66,7 @@ public record FeedState(int schemaVersion, String feedUrl, String feedName, Stri
     /** Builds the next state of a feed from the last one, naming each field it changes. */
     public static final class Builder {
         private final String feedUrl;
-        private final String feedName;
+        private final String source;
         private String etag;
         private String lastModified;
         private Instant lastPoll;
@@ -80,7 +82,7 @@ public record FeedState(int schemaVersion, String feedUrl, String feedName, Stri
 
         private Builder(FeedState state) {
             feedUrl = state.feedUrl;
-            feedName = state.feedName;
+            source = state.source;
             etag = state.etag;
             lastModified = state.lastModified;
             lastPoll = state.lastPoll;
@@ -157,7 +159,7 @@ public record FeedState(int schemaVersion, String feedUrl, String feedName, Stri
 
         /** The state, checked as any other. */
         public FeedState build() {
-            return new FeedState(SCHEMA_VERSION, feedUrl, feedName, etag, lastModified, lastPoll, lastSuccess, lastError,
+            return new FeedState(SCHEMA_VERSION, feedUrl, source, etag, lastModified, lastPoll, lastSuccess, lastError,
                     lastErrorMessage, consecutiveFailures, interval, nextPoll, lastEntries, lastNewArticles,
                     articlesPublished);
         }

@@ -90,4 +90,20 @@ class EnrichedArticleTest {
         assertThat(untagged.topics()).isEmpty();
         assertThat(untagged.withTopics(ARTICLE.topics())).isEqualTo(ARTICLE);
     }
+
+    @Test
+    void aVersionTwoRawPageReadsItsFeedNameAsSourceAndAVersionOneFeedStateToo() {
+        String page = """
+                {"schemaVersion":2,"id":"a1","url":"https://news.example/a","feedUrl":"https://news.example/rss",
+                 "feedName":"Example","entry":{"link":"https://news.example/a"},"fetchedAt":"2026-12-01T00:00:00Z",
+                 "httpStatus":200,"html":"<p>x</p>"}""";
+        assertThat(Json.read(page.getBytes(StandardCharsets.UTF_8), RawPage.class).source()).isEqualTo("Example");
+        assertThat(new String(Json.write(Json.read(page.getBytes(StandardCharsets.UTF_8), RawPage.class)),
+                StandardCharsets.UTF_8)).contains("\"source\":\"Example\"").doesNotContain("feedName");
+
+        String state = """
+                {"schemaVersion":1,"feedUrl":"https://news.example/rss","feedName":"Example","consecutiveFailures":0,
+                 "interval":"PT30M","nextPoll":"2026-12-01T00:30:00Z"}""";
+        assertThat(Json.read(state.getBytes(StandardCharsets.UTF_8), FeedState.class).source()).isEqualTo("Example");
+    }
 }

@@ -39,8 +39,8 @@ public final class PollSchedule {
     }
 
     /** The state of a feed never polled: due at {@code now}. */
-    public FeedState initial(String feedUrl, String feedName, Instant now) {
-        return FeedState.initial(feedUrl, feedName, settings.pollInterval(), now);
+    public FeedState initial(String feedUrl, String source, Instant now) {
+        return FeedState.initial(feedUrl, source, settings.pollInterval(), now);
     }
 
     /**
