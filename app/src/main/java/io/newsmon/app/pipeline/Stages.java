@@ -8,9 +8,12 @@ import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicDefinition;
 import io.newsmon.enrich.tag.TopicTagger;
 import io.newsmon.ingest.kafka.IngestService;
+import io.newsmon.ingest.IngestSettings;
 import io.newsmon.ingest.Ingester;
 import io.newsmon.ingest.config.FeedSource;
+import io.newsmon.ingest.fetch.FetchSettings;
 import io.newsmon.ingest.fetch.HttpFetcher;
+import io.newsmon.ingest.politeness.PolitenessSettings;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.PollLoop;
 import io.newsmon.kafka.TopicAdmin;
@@ -26,34 +29,43 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
-/** Builds the stage services from checked settings; the commands own their lifecycles. */
-final class Stages {
+/**
+ * Builds the stage services from checked settings, for the commands of this package and for
+ * {@code bench freshness}, so that what is measured is what runs; the commands own their lifecycles.
+ */
+public final class Stages {
     private Stages() {
     }
 
     /** Creates the topics every stage needs, plus {@code news.topic.<id>} for each topic. */
-    static void createTopics(KafkaSettings kafka, List<TopicDefinition> topics) {
+    public static void createTopics(KafkaSettings kafka, List<TopicDefinition> topics) {
         try (TopicAdmin admin = new TopicAdmin(kafka)) {
             admin.ensureTopics(Topics.all(topics.stream().map(TopicDefinition::id).toList()));
         }
     }
 
+    /** The ingest stage over {@code feeds}, with the settings of {@code run}'s or {@code ingest}'s options. */
     static IngestService ingest(KafkaSettings kafka, List<FeedSource> feeds, SourceOptions options, MeterRegistry meters) {
-        Ingester ingester = new Ingester(new HttpFetcher(options.fetch()), options.politeness(), options.ingest(),
-                Clock.systemUTC(), meters);
+        return ingest(kafka, feeds, options.fetch(), options.politeness(), options.ingest(), meters);
+    }
+
+    /** The ingest stage over {@code feeds}, with the settings of its fetcher, its politeness and its polls. */
+    public static IngestService ingest(KafkaSettings kafka, List<FeedSource> feeds, FetchSettings fetch,
+                                       PolitenessSettings politeness, IngestSettings settings, MeterRegistry meters) {
+        Ingester ingester = new Ingester(new HttpFetcher(fetch), politeness, settings, Clock.systemUTC(), meters);
         return new IngestService(kafka, ingester, feeds, Clock.systemUTC());
     }
 
     /** The enrich stage; {@code recordBudget} is the longest one page may take. */
-    static EnrichService enrich(KafkaSettings kafka, TopicTagger tagger, Duration duplicateWindow, Duration recordBudget,
-                                MeterRegistry meters) {
+    public static EnrichService enrich(KafkaSettings kafka, TopicTagger tagger, Duration duplicateWindow,
+                                       Duration recordBudget, MeterRegistry meters) {
         Duplicates duplicates = new Duplicates(duplicateWindow);
         Enricher enricher = new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, duplicates);
         return new EnrichService(kafka, enricher, duplicates, Clock.systemUTC(), meters, recordBudget);
     }
 
     /** Opens the database, whose writes get {@code recordBudget} each (see {@link StoreOptions#writeTimeout()}). */
-    static ArticleStore openStore(String jdbcUrl, Duration recordBudget) {
+    public static ArticleStore openStore(String jdbcUrl, Duration recordBudget) {
         return ArticleStore.open(jdbcUrl, StoreOptions.DEFAULTS.withWriteTimeout(recordBudget));
     }
 
@@ -81,7 +93,7 @@ final class Stages {
         }
     }
 
-    static StoreService store(KafkaSettings kafka, ArticleStore store, MeterRegistry meters) {
+    public static StoreService store(KafkaSettings kafka, ArticleStore store, MeterRegistry meters) {
         return new StoreService(kafka, store, Clock.systemUTC(), meters);
     }
 
