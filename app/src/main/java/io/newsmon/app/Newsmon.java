@@ -1,8 +1,17 @@
 package io.newsmon.app;
 
 import io.newsmon.app.bench.BenchCommand;
+import io.newsmon.app.broker.BrokerCommand;
 import io.newsmon.app.config.CommandLineSettings;
 import io.newsmon.app.config.ConfigCommand;
+import io.newsmon.app.dlq.DlqCommand;
+import io.newsmon.app.export.ExportCommand;
+import io.newsmon.app.extract.ExtractCommand;
+import io.newsmon.app.feeds.FeedsCommand;
+import io.newsmon.app.pipeline.EnrichCommand;
+import io.newsmon.app.pipeline.IngestCommand;
+import io.newsmon.app.pipeline.RunCommand;
+import io.newsmon.app.pipeline.StoreCommand;
 import io.newsmon.enrich.tag.TopicsFileException;
 import io.newsmon.ingest.config.FeedsFileException;
 import io.newsmon.kafka.InstanceConflictException;

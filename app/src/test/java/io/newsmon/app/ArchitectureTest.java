@@ -1,5 +1,10 @@
 package io.newsmon.app;
 
+import static com.tngtech.archunit.core.domain.Dependency.Predicates.dependency;
+import static com.tngtech.archunit.core.domain.Dependency.Predicates.dependencyOrigin;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.onlyHaveDependentsWhere;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +14,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import io.newsmon.app.bench.BenchCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +35,9 @@ import org.junit.jupiter.api.Test;
  *       testkit and app use Kafka ({@code org.apache.kafka} or newsmon's own {@code io.newsmon.kafka});
  *   <li>no stage uses another stage, or app;
  *   <li>model uses no stage, no Kafka and no app; kafka uses no stage;
- *   <li>no production code uses testkit.
+ *   <li>no production code uses testkit;
+ *   <li>nothing outside {@code io.newsmon.app.bench} uses it, but {@link Newsmon}, which registers
+ *       {@link BenchCommand}: the synthetic sites the bench measures against stay out of the production wiring.
  * </ul>
  * A new module is a stage or one of the {@link #INFRASTRUCTURE} modules: {@link #everyModuleIsClassified}
  * fails until it is named here, so the rules cover it from its first commit.
@@ -111,6 +119,15 @@ class ArchitectureTest {
                 .because("testkit holds test helpers (embedded broker for tests, PostgreSQL probes)");
     }
 
+    static ArchRule onlyNewsmonUsesTheBench() {
+        String bench = "io.newsmon.app.bench..";
+        return classes().that().resideInAPackage(bench)
+                .should(onlyHaveDependentsWhere(dependencyOrigin(resideInAPackage(bench))
+                        .or(dependency(Newsmon.class, BenchCommand.class))))
+                .because("the bench and its synthetic sites are no part of the production wiring: only Newsmon"
+                        + " registers BenchCommand");
+    }
+
     @Test
     void onlyKafkaAdaptersUseKafka() {
         onlyAdaptersUseKafka().check(production);
@@ -134,6 +151,14 @@ class ArchitectureTest {
     @Test
     void productionCodeDoesNotUseTestkit() {
         nothingInProductionUsesTestkit().check(production);
+    }
+
+    @Test
+    void onlyNewsmonUsesTheBenchToRegisterItsCommand() {
+        onlyNewsmonUsesTheBench().check(production);
+        assertThat(production.get(Newsmon.class).getDirectDependenciesFromSelf())
+                .as("the one dependency the rule lets through is there, so the rule sees annotation parameters")
+                .anyMatch(dependency(Newsmon.class, BenchCommand.class));
     }
 
     @Test

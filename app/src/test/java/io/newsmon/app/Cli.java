@@ -6,20 +6,27 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs {@code newsmon} commands in this JVM and captures what they print. */
-final class Cli {
-    record Result(int exitCode, String out, String err) {
+public final class Cli {
+    /** What a command returned and printed. */
+    public record Result(int exitCode, String out, String err) {
     }
 
     private Cli() {
     }
 
-    static Result execute(String... args) {
+    public static Result execute(String... args) {
+        return execute(System.getenv(), args);
+    }
+
+    /** {@link #execute(String...)} with the {@code NEWSMON_*} settings and {@code NEWSMON_CONFIG} of {@code env}. */
+    public static Result execute(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Newsmon.commandLine();
+        CommandLine cli = Newsmon.commandLine(env);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
@@ -27,7 +34,7 @@ final class Cli {
     }
 
     /** {@code newsmon export --store url} parsed, one node per line. */
-    static List<JsonNode> export(String jdbcUrl, String... more) throws Exception {
+    public static List<JsonNode> export(String jdbcUrl, String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of("export", "--store", jdbcUrl));
         args.addAll(List.of(more));
         Result result = execute(args.toArray(String[]::new));

@@ -83,11 +83,15 @@ class ConfigCatalogueTest {
     void optionsOfOtherCommandsWithASettingsNameKeepTheirOwnDefault() {
         CommandLine cli = Newsmon.commandLine(Map.of("NEWSMON_FEEDS", "/etc/newsmon/feeds.yml"));
         cli.parseArgs("feeds", "import", "subscriptions.opml");
-        FeedsImportCommand importCommand = cli.getSubcommands().get("feeds").getSubcommands().get("import").getCommand();
-        assertThat(importCommand.feeds).isEqualTo(Path.of("feeds.yml"));
+        assertThat(feedsOf(cli, "import")).isEqualTo(Path.of("feeds.yml"));
         cli.parseArgs("feeds", "status");
-        FeedsStatusCommand status = cli.getSubcommands().get("feeds").getSubcommands().get("status").getCommand();
-        assertThat(status.feedsFile.feeds).isEqualTo(Path.of("/etc/newsmon/feeds.yml"));
+        assertThat(feedsOf(cli, "status")).isEqualTo(Path.of("/etc/newsmon/feeds.yml"));
+    }
+
+    /** The value of {@code --feeds} of {@code feeds <command>} after the last parse. */
+    private static Path feedsOf(CommandLine cli, String command) {
+        return cli.getSubcommands().get("feeds").getSubcommands().get(command).getCommandSpec().findOption("--feeds")
+                .getValue();
     }
 
     private static Map<String, CommandSpec> commands(CommandLine root) {

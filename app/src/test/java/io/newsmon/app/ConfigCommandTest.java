@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newsmon.app.config.Setting;
 import io.newsmon.app.config.Settings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code newsmon config check|docs}, and the check of every command's settings before it starts. */
 class ConfigCommandTest {
@@ -23,13 +20,7 @@ class ConfigCommandTest {
 
     /** Runs newsmon with {@code env} as its environment. */
     static Cli.Result newsmon(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Newsmon.commandLine(env);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Cli.Result(code, out.toString(), err.toString());
+        return Cli.execute(env, args);
     }
 
     @Test

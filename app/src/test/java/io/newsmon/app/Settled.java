@@ -1,5 +1,6 @@
 package io.newsmon.app;
 
+import io.newsmon.app.pipeline.Drain;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.TopicAdmin;
 import io.newsmon.kafka.Topics;

@@ -1,32 +1,28 @@
 package io.newsmon.app.bench;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsmon.app.pipeline.Stages;
 import io.newsmon.broker.EmbeddedKafkaBroker;
 import io.newsmon.enrich.kafka.EnrichService;
-import io.newsmon.enrich.Enricher;
 import io.newsmon.enrich.dedup.Duplicates;
-import io.newsmon.enrich.extract.TextExtractor;
-import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicDefinition;
 import io.newsmon.enrich.tag.TopicTagger;
 import io.newsmon.enrich.tag.TopicsFile;
 import io.newsmon.ingest.kafka.IngestService;
 import io.newsmon.ingest.IngestSettings;
-import io.newsmon.ingest.Ingester;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.ingest.fetch.FetchSettings;
-import io.newsmon.ingest.fetch.HttpFetcher;
 import io.newsmon.ingest.politeness.PolitenessSettings;
 import io.newsmon.ingest.schedule.PollSettings;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.TopicAdmin;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaStage;
 import io.newsmon.store.kafka.StoreMetrics;
 import io.newsmon.store.kafka.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
@@ -35,7 +31,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +48,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code newsmon bench freshness}: pipeline freshness under steady load, in the all-in-one mode.
  *
- * <p>It runs the three stages in this process on an embedded broker and an SQLite file (or
+ * <p>It runs the three stages in this process, built by {@link Stages} as {@code newsmon run} builds them
+ * (with the default duplicate window and record budget), on an embedded broker and an SQLite file (or
  * {@code --store}), against a {@link GrowingSite} that publishes {@code --rate} articles a second over
  * {@code --feeds} feeds, each on a host of its own and polled every second. Freshness is the store
  * stage's own meter ({@value StoreMetrics#FRESHNESS}): from the poll that read an entry in its feed to
@@ -122,17 +118,14 @@ public final class FreshnessCommand implements Callable<Integer> {
         try (GrowingSite site = GrowingSite.start(feeds, rate);
              EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
              TopicTagger tagger = new TopicTagger(topics);
-             ArticleStore articles = ArticleStore.open(jdbcUrl)) {
+             ArticleStore articles = Stages.openStore(jdbcUrl, KafkaStage.DEFAULT_RECORD_BUDGET)) {
             KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), "newsmon-bench");
-            try (TopicAdmin admin = new TopicAdmin(kafka)) {
-                admin.ensureTopics(Topics.all(topics.stream().map(TopicDefinition::id).toList()));
-            }
-            Duplicates duplicates = new Duplicates(Duration.ofDays(30));
-            Enricher enricher = new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, duplicates);
+            Stages.createTopics(kafka, topics);
             List<FeedSource> sources = site.feedUrls().stream().map(FeedSource::feed).toList();
-            try (StoreService storeService = new StoreService(kafka, articles, Clock.systemUTC(), meters);
-                 EnrichService enrichService = new EnrichService(kafka, enricher, duplicates, Clock.systemUTC(), meters);
-                 IngestService ingestService = new IngestService(kafka, ingester(), sources, Clock.systemUTC())) {
+            try (StoreService storeService = Stages.store(kafka, articles, meters);
+                 EnrichService enrichService = Stages.enrich(kafka, tagger, Duplicates.DEFAULT_WINDOW,
+                         KafkaStage.DEFAULT_RECORD_BUDGET, meters);
+                 IngestService ingestService = ingest(kafka, sources, meters)) {
                 start("store", storeService::run);
                 start("enrich", enrichService::run);
                 start("ingest", ingestService::runForever);
@@ -210,11 +203,12 @@ public final class FreshnessCommand implements Callable<Integer> {
         return meters;
     }
 
-    private Ingester ingester() {
-        HttpFetcher http = new HttpFetcher(FetchSettings.defaults().withAllowPrivateAddresses(true));
+    /** Ingest over the site's feeds on loopback addresses, each polled every {@link #POLL}. */
+    private IngestService ingest(KafkaSettings kafka, List<FeedSource> sources, MeterRegistry meters) {
+        FetchSettings fetch = FetchSettings.defaults().withAllowPrivateAddresses(true);
         PolitenessSettings politeness = PolitenessSettings.defaults().withPerHostDelay(perHostDelay);
         IngestSettings settings = IngestSettings.defaults().withPoll(new PollSettings(POLL, POLL, POLL, POLL, POLL));
-        return new Ingester(http, politeness, settings, Clock.systemUTC());
+        return Stages.ingest(kafka, sources, fetch, politeness, settings, meters);
     }
 
     private static void start(String name, Runnable task) {
