@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmon.kafka.DeadLetters;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.TopicAdmin;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicAdmin;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.testkit.TestKafka;
 import io.newsmon.testkit.TopicContents;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +30,13 @@ class DlqCommandIT {
     void start() throws Exception {
         kafka = TestKafka.start();
         KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "dlq-test");
-        try (TopicAdmin admin = new TopicAdmin(settings)) {
-            admin.ensureTopics(Topics.all(List.of()));
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+            admin.ensureTopics(KafkaTopics.all(List.of()));
         }
         try (var producer = new KafkaProducer<String, byte[]>(settings.producer())) {
-            new DeadLetters(producer, "enrich", CLOCK).send(record(Topics.RAW, 3, 41, "page-1", "not json"),
+            new DeadLetters(producer, "enrich", CLOCK).send(record(KafkaTopics.RAW, 3, 41, "page-1", "not json"),
                     "value \"not json\" is not JSON").get();
-            new DeadLetters(producer, "store", CLOCK).send(record(Topics.ENRICHED, 0, 7, "article-2", "{\"id\":\"article-2\"}"),
+            new DeadLetters(producer, "store", CLOCK).send(record(KafkaTopics.ENRICHED, 0, 7, "article-2", "{\"id\":\"article-2\"}"),
                     "the database rejected article article-2: value too long for column title").get();
         }
     }
@@ -63,29 +63,29 @@ class DlqCommandIT {
 
     @Test
     void replaySendsTheChosenLetterBackToItsTopicWithItsKey() {
-        Map<TopicPartition, Long> rawBefore = TopicContents.endOffsets(kafka.bootstrapServers(), Topics.RAW);
+        Map<TopicPartition, Long> rawBefore = TopicContents.endOffsets(kafka.bootstrapServers(), KafkaTopics.RAW);
         Cli.Result replay = Cli.execute("dlq", "replay", "--offset", "1", "--bootstrap-servers", kafka.bootstrapServers());
 
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         assertThat(replay.out()).contains("replayed 1 dead letter: news.enriched 1");
-        List<ConsumerRecord<String, String>> records = read(Topics.ENRICHED);
+        List<ConsumerRecord<String, String>> records = read(KafkaTopics.ENRICHED);
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo("article-2");
             assertThat(r.value()).isEqualTo("{\"id\":\"article-2\"}");
         });
-        assertThat(TopicContents.endOffsets(kafka.bootstrapServers(), Topics.RAW)).as("nothing sent to news.raw")
+        assertThat(TopicContents.endOffsets(kafka.bootstrapServers(), KafkaTopics.RAW)).as("nothing sent to news.raw")
                 .isNotEmpty().isEqualTo(rawBefore);
     }
 
     @Test
     void replayOfAnOffsetThatIsNoDeadLetterNamesItAndSendsNothing() {
-        Map<TopicPartition, Long> before = TopicContents.endOffsets(kafka.bootstrapServers(), Topics.ENRICHED);
+        Map<TopicPartition, Long> before = TopicContents.endOffsets(kafka.bootstrapServers(), KafkaTopics.ENRICHED);
         Cli.Result replay = Cli.execute("dlq", "replay", "--offset", "1", "--offset", "9", "--bootstrap-servers",
                 kafka.bootstrapServers());
 
         assertThat(replay.exitCode()).isEqualTo(1);
         assertThat(replay.err()).contains("no dead letter at offset 9 of news.dlq").contains("nothing was replayed");
-        assertThat(TopicContents.endOffsets(kafka.bootstrapServers(), Topics.ENRICHED)).as("nothing sent")
+        assertThat(TopicContents.endOffsets(kafka.bootstrapServers(), KafkaTopics.ENRICHED)).as("nothing sent")
                 .isNotEmpty().isEqualTo(before);
     }
 

@@ -3,7 +3,7 @@ package io.newsmon.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.testkit.TestKafka;
 import io.newsmon.testkit.TestPostgres;
 import io.newsmon.testkit.TopicContents;
@@ -78,7 +78,7 @@ class EndToEndIT {
         assertThat(site.hits("/articles/commerce-entity-list.html")).as("fetched once though linked twice").isEqualTo(1);
         assertThat(site.hits("/articles/fcc-rural-subsidies.html")).as("fetched once though linked twice").isEqualTo(1);
 
-        assertThat(keysOf(Topics.forTag("export-controls"))).containsExactlyInAnyOrder(
+        assertThat(keysOf(KafkaTopics.forTag("export-controls"))).containsExactlyInAnyOrder(
                 commerce.get("id").asText(), byPath.get("/articles/senators-licences.html").get("id").asText());
     }
 

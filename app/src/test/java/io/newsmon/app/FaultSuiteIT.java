@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.newsmon.kafka.DeadLetterLog;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.model.DeadLetter;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.Json;
@@ -81,7 +81,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reader sees it:
  * <ul>
  *   <li><b>readers</b>: until the {@code read_committed} end (last stable offset) of every partition of
- *       {@value Topics#RAW}, {@value Topics#ENRICHED}, {@value Topics#DUPLICATES} and each
+ *       {@value KafkaTopics#RAW}, {@value KafkaTopics#ENRICHED}, {@value KafkaTopics#DUPLICATES} and each
  *       {@code news.topic.<id>} has reached the high watermark it had at the restart, so that everything
  *       written before the fault is committed or aborted and readers are not held back by it;</li>
  *   <li><b>stored</b>: until every article the site had served before the fault is in the database;</li>
@@ -277,10 +277,10 @@ class FaultSuiteIT {
         KafkaSettings settings = new KafkaSettings(bootstrap, "fault-poison");
         try (var producer = new KafkaProducer<String, byte[]>(settings.producer())) {
             for (int i = 1; i <= rawCount; i++) {
-                send(producer, Topics.RAW, null, POISON_PREFIX + "raw-" + tag + "-" + i, "{not json");
+                send(producer, KafkaTopics.RAW, null, POISON_PREFIX + "raw-" + tag + "-" + i, "{not json");
             }
-            for (var partition : producer.partitionsFor(Topics.ENRICHED)) {
-                send(producer, Topics.ENRICHED, partition.partition(), POISON_PREFIX + "enriched-" + tag + "-p"
+            for (var partition : producer.partitionsFor(KafkaTopics.ENRICHED)) {
+                send(producer, KafkaTopics.ENRICHED, partition.partition(), POISON_PREFIX + "enriched-" + tag + "-p"
                         + partition.partition(), "{\"schemaVersion\":3,\"id\":\"x\"}");
             }
         }
@@ -308,12 +308,12 @@ class FaultSuiteIT {
      */
     private static Map<String, List<String>> readTopicKeys(String bootstrap, List<EnrichedArticle> stored) {
         Set<String> topics = new HashSet<>();
-        stored.forEach(article -> article.topics().stream().map(TopicTag::id).map(Topics::forTag).forEach(topics::add));
+        stored.forEach(article -> article.topics().stream().map(TopicTag::id).map(KafkaTopics::forTag).forEach(topics::add));
         Map<String, List<String>> keys = new TreeMap<>();
         Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed",
                 "allow.auto.create.topics", false);
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.listTopics().keySet().stream().filter(topic -> topic.startsWith(Topics.TOPIC_PREFIX))
+            consumer.listTopics().keySet().stream().filter(topic -> topic.startsWith(KafkaTopics.TOPIC_PREFIX))
                     .forEach(topics::add);
             topics.forEach(topic -> keys.put(topic, new ArrayList<>()));
             List<TopicPartition> partitions = topics.stream()
@@ -353,7 +353,7 @@ class FaultSuiteIT {
             store.export(ExportQuery.ALL, stored::add);
             // Every record of the dead-letter topic: DeadLetterLog.read shows each origin once per stage, which
             // would hide the letters sent twice that this suite looks for.
-            List<DeadLetterLog.Entry> letters = TopicContents.read(bootstrap, Topics.DLQ, true,
+            List<DeadLetterLog.Entry> letters = TopicContents.read(bootstrap, KafkaTopics.DLQ, true,
                     new ByteArrayDeserializer(), new ByteArrayDeserializer()).stream().map(Outcome::entry).toList();
             return new Outcome(site.total(), site.servedUrls(), stored, readTopicKeys(bootstrap, stored), letters,
                     List.copyOf(poison));
@@ -412,7 +412,7 @@ class FaultSuiteIT {
             Map<String, Set<String>> tagged = new TreeMap<>();
             topicKeys.keySet().forEach(topic -> tagged.put(topic, new HashSet<>()));
             stored.stream().filter(a -> a.duplicateOf() == null).forEach(a -> a.topicIds().forEach(tag ->
-                    tagged.computeIfAbsent(Topics.forTag(tag), t -> new HashSet<>()).add(a.id())));
+                    tagged.computeIfAbsent(KafkaTopics.forTag(tag), t -> new HashSet<>()).add(a.id())));
             return tagged;
         }
 
@@ -721,8 +721,8 @@ class FaultSuiteIT {
         }
 
         /**
-         * The high watermark of every partition of the topics readers consume: {@value Topics#RAW},
-         * {@value Topics#ENRICHED}, {@value Topics#DUPLICATES} and the {@code news.topic.<id>} topics there are;
+         * The high watermark of every partition of the topics readers consume: {@value KafkaTopics#RAW},
+         * {@value KafkaTopics#ENRICHED}, {@value KafkaTopics#DUPLICATES} and the {@code news.topic.<id>} topics there are;
          * asked again until the broker answers (60 s at most).
          */
         Map<TopicPartition, Long> highWatermarks() throws InterruptedException {
@@ -779,8 +779,8 @@ class FaultSuiteIT {
         private Set<TopicPartition> readPartitions()
                 throws ExecutionException, TimeoutException, InterruptedException {
             Set<String> topics = admin.listTopics().names().get(ANSWER.toMillis(), TimeUnit.MILLISECONDS).stream()
-                    .filter(t -> t.equals(Topics.RAW) || t.equals(Topics.ENRICHED) || t.equals(Topics.DUPLICATES)
-                            || t.startsWith(Topics.TOPIC_PREFIX))
+                    .filter(t -> t.equals(KafkaTopics.RAW) || t.equals(KafkaTopics.ENRICHED) || t.equals(KafkaTopics.DUPLICATES)
+                            || t.startsWith(KafkaTopics.TOPIC_PREFIX))
                     .collect(Collectors.toSet());
             Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
                     .get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
@@ -877,7 +877,7 @@ class FaultSuiteIT {
             while (true) {
                 try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                     Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-                    if (names.containsAll(List.of(Topics.RAW, Topics.ENRICHED, Topics.DLQ, Topics.FINGERPRINTS))) {
+                    if (names.containsAll(List.of(KafkaTopics.RAW, KafkaTopics.ENRICHED, KafkaTopics.DLQ, KafkaTopics.FINGERPRINTS))) {
                         return;
                     }
                 } catch (ExecutionException | TimeoutException | KafkaException e) {

@@ -3,8 +3,8 @@ package io.newsmon.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.TopicAdmin;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicAdmin;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.Json;
 import io.newsmon.store.jdbc.ArticleStore;
@@ -60,8 +60,8 @@ class StageLifecycleIT {
                 proxied.proxy().restore();
                 publish(kafka.bootstrapServers(), article("a1"));
                 try (ArticleStore direct = ArticleStore.open(postgres.jdbcUrl());
-                     TopicAdmin admin = new TopicAdmin(new KafkaSettings(kafka.bootstrapServers(), "check"))) {
-                    TopicAdmin.Backlog backlog = admin.backlog(List.of(Topics.ENRICHED));
+                     KafkaTopicAdmin admin = new KafkaTopicAdmin(new KafkaSettings(kafka.bootstrapServers(), "check"))) {
+                    KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(KafkaTopics.ENRICHED));
                     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                     while (admin.processed("newsmon-store", backlog) < backlog.total() && System.nanoTime() < deadline) {
                         Thread.sleep(250);
@@ -91,8 +91,8 @@ class StageLifecycleIT {
                     "--per-host-delay", "PT0S");
             assertThat(ingest.exitCode()).as(ingest.err()).isZero();
             KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "check");
-            try (TopicAdmin admin = new TopicAdmin(settings)) {
-                TopicAdmin.Backlog backlog = admin.backlog(List.of(Topics.RAW));
+            try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+                KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(KafkaTopics.RAW));
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while (admin.processed("newsmon-enrich", backlog) < backlog.total() && System.nanoTime() < deadline) {
                     Thread.sleep(250);
@@ -104,8 +104,8 @@ class StageLifecycleIT {
             assertCleanStop(enrich);
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
                 Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-                admin.describeTopics(List.of(Topics.ENRICHED)).allTopicNames().get().get(Topics.ENRICHED).partitions()
-                        .forEach(p -> partitions.put(new TopicPartition(Topics.ENRICHED, p.partition()), OffsetSpec.latest()));
+                admin.describeTopics(List.of(KafkaTopics.ENRICHED)).allTopicNames().get().get(KafkaTopics.ENRICHED).partitions()
+                        .forEach(p -> partitions.put(new TopicPartition(KafkaTopics.ENRICHED, p.partition()), OffsetSpec.latest()));
                 var committed = admin.listOffsets(partitions, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                         .all().get();
                 var written = admin.listOffsets(partitions, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
@@ -128,7 +128,7 @@ class StageLifecycleIT {
 
     private static void publish(String bootstrap, EnrichedArticle article) throws Exception {
         try (var producer = new KafkaProducer<String, byte[]>(new KafkaSettings(bootstrap, "test").producer())) {
-            producer.send(new ProducerRecord<>(Topics.ENRICHED, article.id(), Json.write(article))).get();
+            producer.send(new ProducerRecord<>(KafkaTopics.ENRICHED, article.id(), Json.write(article))).get();
         }
     }
 

@@ -23,7 +23,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads the dead letters in {@value Topics#DLQ} and sends chosen ones back to the topic they came from,
+ * Reads the dead letters in {@value KafkaTopics#DLQ} and sends chosen ones back to the topic they came from,
  * for {@code newsmon dlq list} and {@code newsmon dlq replay}.
  *
  * <p>Example: {@code DeadLetterLog.read(settings, timeout).stream().filter(l -> l.letter().stage().equals("store"))}.
@@ -36,7 +36,7 @@ public final class DeadLetterLog {
     }
 
     /**
-     * A dead letter and where it sits in {@value Topics#DLQ}.
+     * A dead letter and where it sits in {@value KafkaTopics#DLQ}.
      *
      * @param partition its partition in the dead-letter topic
      * @param offset    its offset there, which names it for {@link #replay}
@@ -47,7 +47,7 @@ public final class DeadLetterLog {
     }
 
     /**
-     * Every record in {@value Topics#DLQ}, oldest first per partition (committed ones only), each dead-lettered
+     * Every record in {@value KafkaTopics#DLQ}, oldest first per partition (committed ones only), each dead-lettered
      * record once: a letter with the stage and origin (topic, partition, offset) of an earlier one is left
      * out. Stages send a batch's letters once the batch is done, so a repeat is rare (a batch whose letters
      * were acknowledged while another of its records was not is handed over again whole), but replaying one
@@ -58,7 +58,7 @@ public final class DeadLetterLog {
     public static List<Entry> read(KafkaSettings settings, Duration timeout) {
         List<Entry> entries = new ArrayList<>();
         Set<String> origins = new HashSet<>();
-        TopicFollower.readAllRecords(settings, Topics.DLQ, record -> {
+        KafkaTopicFollower.readAllRecords(settings, KafkaTopics.DLQ, record -> {
             Entry entry = entry(record);
             DeadLetter letter = entry.letter();
             if (letter == null || origins.add(letter.stage() + " " + letter.topic() + "-" + letter.partition() + "@"

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends the records a stage cannot process to {@value Topics#DLQ}, with their origin and the error. */
+/** Sends the records a stage cannot process to {@value KafkaTopics#DLQ}, with their origin and the error. */
 public final class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
     private final Producer<String, byte[]> producer;
@@ -37,16 +37,16 @@ public final class DeadLetters {
         DeadLetter letter = new DeadLetter(DeadLetter.SCHEMA_VERSION, record.topic(), record.partition(),
                 record.offset(), key, stage, error, value, clock.instant());
         byte[] json = Json.write(letter);
-        if (json.length > Topics.MAX_VALUE_BYTES) {
+        if (json.length > KafkaTopics.MAX_VALUE_BYTES) {
             // A letter that cannot be sent would fail its batch for ever: it goes without the value.
             letter = new DeadLetter(DeadLetter.SCHEMA_VERSION, record.topic(), record.partition(), record.offset(),
                     key, stage, error + "; the record's value (" + record.value().length + " bytes) is too large to be"
-                    + " kept in " + Topics.DLQ + ": it stays in " + record.topic() + "-" + record.partition() + "@"
+                    + " kept in " + KafkaTopics.DLQ + ": it stays in " + record.topic() + "-" + record.partition() + "@"
                     + record.offset() + " for as long as that topic keeps it", null, clock.instant());
             json = Json.write(letter);
         }
         LOG.warn("{}: record {}-{}@{} (key {}) sent to {}: {}", stage, record.topic(), record.partition(),
-                record.offset(), key, Topics.DLQ, letter.error());
-        return producer.send(new ProducerRecord<>(Topics.DLQ, key, json));
+                record.offset(), key, KafkaTopics.DLQ, letter.error());
+        return producer.send(new ProducerRecord<>(KafkaTopics.DLQ, key, json));
     }
 }

@@ -123,8 +123,8 @@ public record KafkaSettings(String bootstrapServers, String clientId, String ins
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES);
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * Topics.MAX_RECORD_BYTES);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaTopics.MAX_RECORD_BYTES);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * KafkaTopics.MAX_RECORD_BYTES);
         return p;
     }
 
@@ -179,7 +179,7 @@ public record KafkaSettings(String bootstrapServers, String clientId, String ins
         // instead of 45 s, so that a restarted stage resumes quickly (heartbeats every 3 s keep it alive).
         c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
-        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_RECORD_BYTES);
+        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, KafkaTopics.MAX_RECORD_BYTES);
         return c;
     }
 

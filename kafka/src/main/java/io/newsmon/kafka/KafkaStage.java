@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * too large for a record is refused by {@link #send} before anything is sent
  * ({@link OversizedRecordException}), and a dead letter too large to keep goes without its value.
  *
- * <p>Example: {@code new KafkaStage("enrich", settings, "newsmon-enrich", List.of(Topics.RAW), clock,
+ * <p>Example: {@code new KafkaStage("enrich", settings, "newsmon-enrich", List.of(KafkaTopics.RAW), clock,
  * Delivery.EXACTLY_ONCE, this::handle, this::abort)}.
  */
 public final class KafkaStage implements AutoCloseable {
@@ -397,7 +397,7 @@ public final class KafkaStage implements AutoCloseable {
         heldLetters.add(new HeldLetter(record, error));
     }
 
-    /** Records sent to {@value Topics#DLQ} since start, counting only batches that were delivered. */
+    /** Records sent to {@value KafkaTopics#DLQ} since start, counting only batches that were delivered. */
     public long deadLettered() {
         return deadLettered.get();
     }

@@ -5,7 +5,7 @@ import io.newsmon.model.MalformedMessageException;
 import java.util.Objects;
 
 /**
- * A Kafka topic and the type of message its records hold, as JSON: {@link Topics#RAW_PAGES} holds
+ * A Kafka topic and the type of message its records hold, as JSON: {@link KafkaTopics#RAW_PAGES} holds
  * {@link io.newsmon.model.RawPage}s. (A Kafka topic, not one of the news topics articles are tagged with.) A stage that consumes a topic gets its messages decoded
  * ({@link TypedStage}); a stage that produces to one can only send it that type
  * ({@link StageOutput#send}).

@@ -1,7 +1,7 @@
 package io.newsmon.kafka;
 
 /**
- * A record a stage was about to send is larger than a record may be ({@link Topics#MAX_VALUE_BYTES}): the broker would refuse it, and the batch holding it
+ * A record a stage was about to send is larger than a record may be ({@link KafkaTopics#MAX_VALUE_BYTES}): the broker would refuse it, and the batch holding it
  * would fail for ever. Thrown before anything is sent, so the stage can dead-letter the input instead.
  */
 public final class OversizedRecordException extends IllegalArgumentException {
@@ -11,8 +11,8 @@ public final class OversizedRecordException extends IllegalArgumentException {
      * @throws OversizedRecordException naming the topic, the key, the size and the limit when it does not
      */
     public static void requireFits(String topic, String key, byte[] value) {
-        if (value.length > Topics.MAX_VALUE_BYTES) {
-            throw new OversizedRecordException(topic, key, value.length, Topics.MAX_VALUE_BYTES);
+        if (value.length > KafkaTopics.MAX_VALUE_BYTES) {
+            throw new OversizedRecordException(topic, key, value.length, KafkaTopics.MAX_VALUE_BYTES);
         }
     }
 

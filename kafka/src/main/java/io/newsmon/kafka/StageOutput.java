@@ -27,7 +27,7 @@ public interface StageOutput {
      */
     <T> void sendAfterDelivery(KafkaTopic<T> topic, String key, T message);
 
-    /** Sends {@code message}'s record to {@value Topics#DLQ} because of {@code reason}, with the batch. */
+    /** Sends {@code message}'s record to {@value KafkaTopics#DLQ} because of {@code reason}, with the batch. */
     void deadLetter(Incoming<?> message, String reason);
 
     /** The processing budget of one record, which a handler runs each record's costly work within. */

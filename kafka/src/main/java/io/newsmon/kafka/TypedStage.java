@@ -21,8 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * and hands the rest to a {@link StageHandler} with their origin.
  * The handler's batch result is a value the runner hands back when the batch is delivered or aborted.
  *
- * <p>Example: {@code new TypedStage<>("store", settings, GROUP, List.of(Topics.ENRICHED_ARTICLES,
- * Topics.DUPLICATE_ARTICLES), clock, Delivery.AT_LEAST_ONCE, budget, meters, handler)}.
+ * <p>Example: {@code new TypedStage<>("store", settings, GROUP, List.of(KafkaTopics.ENRICHED_ARTICLES,
+ * KafkaTopics.DUPLICATE_ARTICLES), clock, Delivery.AT_LEAST_ONCE, budget, meters, handler)}.
  *
  * @param <V> the message type of the input topics
  * @param <B> the handler's result of one batch
@@ -31,7 +31,7 @@ public final class TypedStage<V, B> implements AutoCloseable {
     /** The gauge of records of the input topics not yet read, tagged {@code stage}. */
     public static final String LAG = "newsmon.consumer.lag";
 
-    /** The counter of records a stage sent to {@value Topics#DLQ}: {@code newsmon.<stage>.dead.letters}. */
+    /** The counter of records a stage sent to {@value KafkaTopics#DLQ}: {@code newsmon.<stage>.dead.letters}. */
     public static String deadLetters(String stage) {
         return "newsmon." + stage + ".dead.letters";
     }
@@ -64,7 +64,7 @@ public final class TypedStage<V, B> implements AutoCloseable {
         Gauge.builder(LAG, this.stage, KafkaStage::lag).tag("stage", stage)
                 .description("records of the input topics not yet read by this instance").register(meters);
         FunctionCounter.builder(deadLetters(stage), this.stage, KafkaStage::deadLettered)
-                .description("records " + stage + " sent to " + Topics.DLQ).register(meters);
+                .description("records " + stage + " sent to " + KafkaTopics.DLQ).register(meters);
     }
 
     private void handle(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
@@ -128,7 +128,7 @@ public final class TypedStage<V, B> implements AutoCloseable {
         stage.run();
     }
 
-    /** Records sent to {@value Topics#DLQ} since start, counting only batches that were delivered. */
+    /** Records sent to {@value KafkaTopics#DLQ} since start, counting only batches that were delivered. */
     public long deadLettered() {
         return stage.deadLettered();
     }

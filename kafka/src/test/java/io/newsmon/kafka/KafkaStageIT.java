@@ -42,9 +42,9 @@ class KafkaStageIT {
     void start() {
         kafka = TestKafka.start();
         settings = new KafkaSettings(kafka.bootstrapServers(), "test");
-        try (TopicAdmin admin = new TopicAdmin(settings)) {
-            admin.ensureTopics(List.of(new TopicSpec(IN, 2, Map.of()), new TopicSpec(OUT, 1, Map.of()),
-                    new TopicSpec(Topics.DLQ, 1, Map.of())));
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+            admin.ensureTopics(List.of(new KafkaTopicSpec(IN, 2, Map.of()), new KafkaTopicSpec(OUT, 1, Map.of()),
+                    new KafkaTopicSpec(KafkaTopics.DLQ, 1, Map.of())));
         }
     }
 
@@ -68,10 +68,10 @@ class KafkaStageIT {
             }
         }, aborts::incrementAndGet);
 
-        try (KafkaStage running = stage[0]; TopicAdmin admin = new TopicAdmin(settings)) {
+        try (KafkaStage running = stage[0]; KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
             Thread thread = new Thread(running::run);
             thread.start();
-            TopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
+            KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
             awaitTrue(() -> admin.processed("g", backlog) == 10, Duration.ofSeconds(60));
         }
 
@@ -108,9 +108,9 @@ class KafkaStageIT {
                     }
                 }, aborts::incrementAndGet, () -> delivered.addAndGet(inBatch.get()));
 
-        try (KafkaStage running = stage[0]; TopicAdmin admin = new TopicAdmin(settings)) {
+        try (KafkaStage running = stage[0]; KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
             new Thread(running::run).start();
-            TopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
+            KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
             awaitTrue(() -> admin.processed("g", backlog) == 10, Duration.ofSeconds(60));
             assertThat(running.deadLettered()).as("counted once, though sent in the aborted batch too").isEqualTo(1);
         }
@@ -121,7 +121,7 @@ class KafkaStageIT {
         assertThat(committed.stream().filter(v -> v.startsWith("\"value-")).toList())
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 10)
                         .mapToObj(i -> "\"value-" + i + "\"").toList());
-        assertThat(values(Topics.DLQ, true)).hasSize(1);
+        assertThat(values(KafkaTopics.DLQ, true)).hasSize(1);
         assertThat(values(OUT, false)).as("the aborted attempt's records are in the log")
                 .hasSizeGreaterThan(committed.size());
     }
@@ -139,9 +139,9 @@ class KafkaStageIT {
         AtomicInteger seen = new AtomicInteger();
         try (KafkaStage stage = new KafkaStage("test", settings, "g", List.of(IN), Clock.systemUTC(),
                 records -> seen.addAndGet(records.size()), () -> { });
-             TopicAdmin admin = new TopicAdmin(settings)) {
+             KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
             new Thread(stage::run).start();
-            TopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
+            KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
             assertThat(backlog.total()).as("3 records and 3 commit markers").isEqualTo(6);
             awaitTrue(() -> admin.processed("g", backlog) == backlog.total(), Duration.ofSeconds(60));
         }
@@ -160,14 +160,14 @@ class KafkaStageIT {
             }
         }, () -> { });
 
-        try (KafkaStage running = stage[0]; TopicAdmin admin = new TopicAdmin(settings)) {
+        try (KafkaStage running = stage[0]; KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
             new Thread(running::run).start();
-            TopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
+            KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
             awaitTrue(() -> admin.processed("g", backlog) == 3, Duration.ofSeconds(60));
             assertThat(running.deadLettered()).isEqualTo(1);
         }
 
-        DeadLetter letter = Json.mapper().readValue(values(Topics.DLQ, false).get(0), DeadLetter.class);
+        DeadLetter letter = Json.mapper().readValue(values(KafkaTopics.DLQ, false).get(0), DeadLetter.class);
         assertThat(letter.topic()).isEqualTo(IN);
         assertThat(letter.key()).isEqualTo("k1");
         assertThat(letter.stage()).isEqualTo("test");
@@ -214,7 +214,7 @@ class KafkaStageIT {
                 Clock.systemUTC(), KafkaStage.Delivery.EXACTLY_ONCE, records -> { }, () -> { });
         AtomicReference<Throwable> stoppedBy = new AtomicReference<>();
         KafkaStage firstStage = first[0];
-        try (firstStage; second; TopicAdmin admin = new TopicAdmin(settings)) {
+        try (firstStage; second; KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
             Thread running = Thread.ofPlatform().daemon().start(() -> {
                 try {
                     first[0].run();
@@ -222,7 +222,7 @@ class KafkaStageIT {
                     stoppedBy.set(e);
                 }
             });
-            TopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
+            KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
             awaitTrue(() -> admin.processed("g", backlog) == 4, Duration.ofSeconds(60));
             Thread.ofPlatform().daemon().start(second::run);
             publish(4, i -> "more-" + i);
@@ -258,9 +258,9 @@ class KafkaStageIT {
 
         try (KafkaStage next = new KafkaStage("test", settings, "g", List.of(IN), Clock.systemUTC(),
                 KafkaStage.Delivery.EXACTLY_ONCE, records -> { }, () -> { });
-             TopicAdmin admin = new TopicAdmin(settings)) {
+             KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
             Thread.ofPlatform().daemon().start(next::run);
-            TopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
+            KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
             awaitTrue(() -> admin.processed("g", backlog) == backlog.total(), Duration.ofSeconds(60));
         }
     }
@@ -280,14 +280,14 @@ class KafkaStageIT {
                 throw new IllegalStateException("database away"); // the batch's write failed: retried whole
             }
         }, () -> { });
-        try (KafkaStage running = stage[0]; TopicAdmin admin = new TopicAdmin(settings)) {
+        try (KafkaStage running = stage[0]; KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
             Thread.ofPlatform().daemon().start(running::run);
-            TopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
+            KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(IN));
             awaitTrue(() -> admin.processed("g", backlog) == 3, Duration.ofSeconds(60));
             assertThat(running.deadLettered()).isEqualTo(1);
         }
         assertThat(outagesLeft.get()).as("two attempts failed").isNegative();
-        assertThat(values(Topics.DLQ, false)).as("one letter, though the batch was handled three times").hasSize(1);
+        assertThat(values(KafkaTopics.DLQ, false)).as("one letter, though the batch was handled three times").hasSize(1);
     }
 
     @Test
@@ -296,7 +296,7 @@ class KafkaStageIT {
             for (String stage : List.of("store", "store", "enrich")) {
                 DeadLetter letter = new DeadLetter(DeadLetter.SCHEMA_VERSION, IN, 1, 42L, "k", stage, "rejected",
                         "{}", java.time.Instant.EPOCH);
-                producer.send(new ProducerRecord<>(Topics.DLQ, "k", Json.write(letter))).get();
+                producer.send(new ProducerRecord<>(KafkaTopics.DLQ, "k", Json.write(letter))).get();
             }
         }
         List<DeadLetterLog.Entry> entries = DeadLetterLog.read(settings, Duration.ofSeconds(30));

@@ -101,7 +101,7 @@ class KafkaStageTest {
         assertThat(producers).as("an aborted transaction keeps its producer").containsExactly(producer);
         assertThat(producer.commitCount()).isEqualTo(1);
         assertThat(topicsAndValues(producer.history())).as("the committed transaction's records only")
-                .containsExactlyInAnyOrder(OUT + " \"v0\"", OUT + " \"v1\"", OUT + " \"v2\"", Topics.DLQ);
+                .containsExactlyInAnyOrder(OUT + " \"v0\"", OUT + " \"v1\"", OUT + " \"v2\"", KafkaTopics.DLQ);
         assertThat(eos.deadLettered()).as("the aborted batch's letter is not counted").isEqualTo(1);
         assertThat(ScriptedConsumer.offsetsInTransactions(producer)).as("past the commit marker, in the transaction")
                 .containsExactly(Map.of(P0, 4L));
@@ -230,7 +230,7 @@ class KafkaStageTest {
     }
 
     private static List<String> topicsAndValues(List<ProducerRecord<String, byte[]>> records) {
-        return records.stream().map(r -> r.topic().equals(Topics.DLQ) ? r.topic()
+        return records.stream().map(r -> r.topic().equals(KafkaTopics.DLQ) ? r.topic()
                 : r.topic() + " " + new String(r.value(), StandardCharsets.UTF_8)).toList();
     }
 }

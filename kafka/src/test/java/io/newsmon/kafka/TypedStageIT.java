@@ -40,9 +40,9 @@ class TypedStageIT {
     void start() {
         kafka = TestKafka.start();
         settings = new KafkaSettings(kafka.bootstrapServers(), "test");
-        try (TopicAdmin admin = new TopicAdmin(settings)) {
-            admin.ensureTopics(List.of(new TopicSpec(NOTES.name(), 1, Map.of()), new TopicSpec(ECHOES.name(), 1, Map.of()),
-                    new TopicSpec(Topics.DLQ, 1, Map.of())));
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+            admin.ensureTopics(List.of(new KafkaTopicSpec(NOTES.name(), 1, Map.of()), new KafkaTopicSpec(ECHOES.name(), 1, Map.of()),
+                    new KafkaTopicSpec(KafkaTopics.DLQ, 1, Map.of())));
         }
     }
 
@@ -95,10 +95,10 @@ class TypedStageIT {
 
         try (TypedStage<Note, List<Integer>> stage = new TypedStage<>("typed", settings, "g", List.of(NOTES),
                 Clock.systemUTC(), KafkaStage.Delivery.EXACTLY_ONCE, Duration.ofSeconds(5), meters, handler);
-             TopicAdmin admin = new TopicAdmin(settings)) {
+             KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
             assertThat(meters.get(TypedStage.LAG).tag("stage", "typed").gauge()).isNotNull();
             new Thread(stage::run).start();
-            TopicAdmin.Backlog backlog = admin.backlog(List.of(NOTES.name()));
+            KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(NOTES.name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (admin.processed("g", backlog) < 6) {
                 assertThat(System.nanoTime()).as("all 6 records processed within 60 s").isLessThan(deadline);
@@ -111,7 +111,7 @@ class TypedStageIT {
         assertThat(aborted.get(0)).isNotEmpty();
         assertThat(delivered).as("each note delivered once").containsExactlyInAnyOrder(0, 1, 2, 3, 4);
         assertThat(origins).contains("test.notes-0@0", "test.notes-0@4");
-        List<byte[]> letters = read(Topics.DLQ, 1);
+        List<byte[]> letters = read(KafkaTopics.DLQ, 1);
         assertThat(letters).hasSize(1);
         DeadLetter letter = Json.read(letters.get(0), DeadLetter.class);
         assertThat(letter.key()).isEqualTo("bad");

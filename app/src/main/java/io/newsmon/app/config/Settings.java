@@ -5,7 +5,7 @@ import io.newsmon.ingest.fetch.FetchSettings;
 import io.newsmon.ingest.politeness.PolitenessSettings;
 import io.newsmon.ingest.schedule.PollSettings;
 import io.newsmon.kafka.KafkaStage;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.store.jdbc.Dialect;
 import io.newsmon.store.jdbc.JdbcUrls;
 import java.net.InetAddress;
@@ -55,7 +55,7 @@ public final class Settings {
     private static final PollSettings POLL = PollSettings.defaults();
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
     private static final Duration LONGEST_RECORD_BUDGET = Duration.ofMinutes(5);
-    private static final Duration LONGEST_DUPLICATE_WINDOW = Duration.ofMillis(Topics.FINGERPRINT_RETENTION_MS);
+    private static final Duration LONGEST_DUPLICATE_WINDOW = Duration.ofMillis(KafkaTopics.FINGERPRINT_RETENTION_MS);
     /** An IPv4 address, or hex digits, colons and dots with a colon (IPv6): a literal, never a name to look up. */
     private static final Pattern IP_LITERAL = Pattern.compile(
             "((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");

@@ -2,8 +2,8 @@ package io.newsmon.app.pipeline;
 
 import io.newsmon.enrich.kafka.EnrichService;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.TopicAdmin;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicAdmin;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.store.kafka.StoreService;
 import java.time.Duration;
 import java.util.List;
@@ -33,14 +33,14 @@ public final class Drain {
     /** True when both stages caught up within the timeout. */
     public boolean await() throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (TopicAdmin admin = new TopicAdmin(kafka)) {
-            return await(admin, EnrichService.GROUP, List.of(Topics.RAW), deadline)
-                    && await(admin, StoreService.GROUP, List.of(Topics.ENRICHED, Topics.DUPLICATES), deadline);
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(kafka)) {
+            return await(admin, EnrichService.GROUP, List.of(KafkaTopics.RAW), deadline)
+                    && await(admin, StoreService.GROUP, List.of(KafkaTopics.ENRICHED, KafkaTopics.DUPLICATES), deadline);
         }
     }
 
-    private boolean await(TopicAdmin admin, String group, List<String> topics, long deadline) throws InterruptedException {
-        TopicAdmin.Backlog backlog = admin.backlog(topics);
+    private boolean await(KafkaTopicAdmin admin, String group, List<String> topics, long deadline) throws InterruptedException {
+        KafkaTopicAdmin.Backlog backlog = admin.backlog(topics);
         long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
         long done;
         while ((done = admin.processed(group, backlog)) < backlog.total()) {

@@ -16,8 +16,8 @@ import io.newsmon.ingest.fetch.HttpFetcher;
 import io.newsmon.ingest.politeness.PolitenessSettings;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.PollLoop;
-import io.newsmon.kafka.TopicAdmin;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicAdmin;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.store.kafka.StoreService;
 import io.newsmon.store.jdbc.ArticleStore;
 import io.newsmon.store.jdbc.StoreOptions;
@@ -39,8 +39,8 @@ public final class Stages {
 
     /** Creates the topics every stage needs, plus {@code news.topic.<id>} for each topic. */
     public static void createTopics(KafkaSettings kafka, List<TopicDefinition> topics) {
-        try (TopicAdmin admin = new TopicAdmin(kafka)) {
-            admin.ensureTopics(Topics.all(topics.stream().map(TopicDefinition::id).toList()));
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(kafka)) {
+            admin.ensureTopics(KafkaTopics.all(topics.stream().map(TopicDefinition::id).toList()));
         }
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmon.app.Cli;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.TopicAdmin;
-import io.newsmon.kafka.TopicSpec;
+import io.newsmon.kafka.KafkaTopicAdmin;
+import io.newsmon.kafka.KafkaTopicSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +22,8 @@ class BrokerCommandIT {
     @Test
     void servesClientsUntilStoppedAndKeepsItsDataForTheNextStart() throws Exception {
         String firstAddress = runBroker(address -> {
-            try (TopicAdmin admin = new TopicAdmin(new KafkaSettings(address, "broker-test"))) {
-                admin.ensureTopics(List.of(new TopicSpec("test.kept", 1, Map.of())));
+            try (KafkaTopicAdmin admin = new KafkaTopicAdmin(new KafkaSettings(address, "broker-test"))) {
+                admin.ensureTopics(List.of(new KafkaTopicSpec("test.kept", 1, Map.of())));
             }
         });
         assertThat(RunningBroker.address(dir)).as("the address file is removed on stop").isNull();

@@ -14,8 +14,8 @@ import io.newsmon.kafka.RecordBudget;
 import io.newsmon.kafka.StageHandler;
 import io.newsmon.kafka.StageOutput;
 import io.newsmon.kafka.KafkaTopic;
-import io.newsmon.kafka.TopicFollower;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicFollower;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.kafka.TypedStage;
 import io.newsmon.model.ArticleFingerprint;
 import io.newsmon.model.EnrichedArticle;
@@ -31,15 +31,15 @@ import java.util.function.Function;
 import java.util.stream.LongStream;
 
 /**
- * The enrich stage on Kafka: consumes {@value Topics#RAW}, runs the {@link Enricher} and publishes each
- * fresh article to {@value Topics#ENRICHED} and to {@code news.topic.<id>} for each of its tags, each
- * duplicate to {@value Topics#DUPLICATES}, and each page it cannot read or enrich to {@value Topics#DLQ}.
+ * The enrich stage on Kafka: consumes {@value KafkaTopics#RAW}, runs the {@link Enricher} and publishes each
+ * fresh article to {@value KafkaTopics#ENRICHED} and to {@code news.topic.<id>} for each of its tags, each
+ * duplicate to {@value KafkaTopics#DUPLICATES}, and each page it cannot read or enrich to {@value KafkaTopics#DLQ}.
  * Each batch is one Kafka transaction with its input offsets ({@link KafkaStage.Delivery#EXACTLY_ONCE}),
  * so a {@code read_committed} consumer sees each page's enriched, topic, duplicate and dead-letter records
  * exactly once, whatever crashes or retries happened.
  *
  * <p><b>Shared duplicate memory.</b> The fingerprint of each original is written to the compacted topic
- * {@value Topics#FINGERPRINTS} in the same transaction. Every instance reads that
+ * {@value KafkaTopics#FINGERPRINTS} in the same transaction. Every instance reads that
  * whole topic before it consumes a page, so a restart forgets nothing, and goes on following it, so
  * instances in one consumer group learn each other's originals. Two near duplicates enriched by two
  * instances at nearly the same time can both become originals: each checks before the other's
@@ -55,7 +55,7 @@ import java.util.stream.LongStream;
  *
  * <p><b>Meters.</b> {@link EnrichMetrics} counts the articles, duplicates and articles per news topic of
  * delivered batches; the runner ({@link TypedStage}) adds the dead letters and {@code newsmon.consumer.lag}
- * (tag {@code stage=enrich}), the records of {@value Topics#RAW} this instance has yet to read.
+ * (tag {@code stage=enrich}), the records of {@value KafkaTopics#RAW} this instance has yet to read.
  */
 public final class EnrichService implements AutoCloseable {
     /** The consumer group of the enrich stage. */
@@ -67,11 +67,11 @@ public final class EnrichService implements AutoCloseable {
     private final Function<RawPage, Analysis> analyser;
     private final TypedStage<RawPage, Batch> stage;
     private final EnrichMetrics metrics;
-    private final TopicFollower fingerprints;
+    private final KafkaTopicFollower fingerprints;
 
     /**
      * @param enricher   the enricher, whose duplicate memory is {@code duplicates}
-     * @param duplicates the duplicate memory, which learns the originals in {@value Topics#FINGERPRINTS}
+     * @param duplicates the duplicate memory, which learns the originals in {@value KafkaTopics#FINGERPRINTS}
      * @param meters     where the stage's meters are registered
      */
     public EnrichService(KafkaSettings settings, Enricher enricher, Duplicates duplicates, Clock clock,
@@ -94,13 +94,13 @@ public final class EnrichService implements AutoCloseable {
         this.enricher = enricher;
         this.analyser = analyser;
         this.metrics = new EnrichMetrics(meters);
-        this.fingerprints = new TopicFollower(settings, Topics.FINGERPRINTS, (id, value) -> learn(duplicates, value));
-        this.stage = new TypedStage<>("enrich", settings, GROUP, List.of(Topics.RAW_PAGES), clock,
+        this.fingerprints = new KafkaTopicFollower(settings, KafkaTopics.FINGERPRINTS, (id, value) -> learn(duplicates, value));
+        this.stage = new TypedStage<>("enrich", settings, GROUP, List.of(KafkaTopics.RAW_PAGES), clock,
                 KafkaStage.Delivery.EXACTLY_ONCE, recordBudget, meters, new Enriching());
     }
 
     /**
-     * Reads the originals already in {@value Topics#FINGERPRINTS}, then consumes until {@link #close()};
+     * Reads the originals already in {@value KafkaTopics#FINGERPRINTS}, then consumes until {@link #close()};
      * run it on a thread of its own.
      */
     public void run() {
@@ -112,7 +112,7 @@ public final class EnrichService implements AutoCloseable {
         if (value == null) {
             return;
         }
-        ArticleFingerprint remembered = Topics.ARTICLE_FINGERPRINTS.decode(value);
+        ArticleFingerprint remembered = KafkaTopics.ARTICLE_FINGERPRINTS.decode(value);
         if (!Fingerprinter.SCHEME.equals(remembered.scheme())) {
             return;
         }
@@ -172,7 +172,7 @@ public final class EnrichService implements AutoCloseable {
             switch (result) {
                 case EnrichResult.Fresh fresh -> publish(fresh, batch, output);
                 case EnrichResult.Duplicate duplicate -> {
-                    output.send(Topics.DUPLICATE_ARTICLES, duplicate.id(), duplicate.article());
+                    output.send(KafkaTopics.DUPLICATE_ARTICLES, duplicate.id(), duplicate.article());
                     batch.duplicates++;
                 }
                 case EnrichResult.AlreadySeen seen -> { }
@@ -188,12 +188,12 @@ public final class EnrichService implements AutoCloseable {
 
     private void publish(EnrichResult.Fresh fresh, Batch batch, StageOutput output) {
         EnrichedArticle article = fresh.article();
-        List<KafkaTopic<EnrichedArticle>> topics = new ArrayList<>(List.of(Topics.ENRICHED_ARTICLES));
-        article.topics().forEach(tag -> topics.add(Topics.tagged(tag.id())));
+        List<KafkaTopic<EnrichedArticle>> topics = new ArrayList<>(List.of(KafkaTopics.ENRICHED_ARTICLES));
+        article.topics().forEach(tag -> topics.add(KafkaTopics.tagged(tag.id())));
         output.sendToAll(topics, article.id(), article);
         Fingerprint fingerprint = fresh.fingerprint();
         if (fingerprint != null) {
-            output.sendAfterDelivery(Topics.ARTICLE_FINGERPRINTS, article.id(), new ArticleFingerprint(
+            output.sendAfterDelivery(KafkaTopics.ARTICLE_FINGERPRINTS, article.id(), new ArticleFingerprint(
                     ArticleFingerprint.SCHEMA_VERSION, Fingerprinter.SCHEME, article.id(), article.fetchedAt(),
                     LongStream.of(fingerprint.bands()).boxed().toList(), fingerprint.sketchHigh(),
                     fingerprint.sketchLow(), fingerprint.shingles()));
@@ -202,7 +202,7 @@ public final class EnrichService implements AutoCloseable {
         article.topics().forEach(tag -> batch.tagged.merge(tag.id(), 1, Integer::sum));
     }
 
-    /** Articles published to {@value Topics#ENRICHED} since start ({@value EnrichMetrics#ARTICLES}). */
+    /** Articles published to {@value KafkaTopics#ENRICHED} since start ({@value EnrichMetrics#ARTICLES}). */
     public long enriched() {
         return metrics.articles();
     }
@@ -212,12 +212,12 @@ public final class EnrichService implements AutoCloseable {
         return metrics.taggedCount(topic);
     }
 
-    /** Duplicates published to {@value Topics#DUPLICATES} since start ({@value EnrichMetrics#DUPLICATES}). */
+    /** Duplicates published to {@value KafkaTopics#DUPLICATES} since start ({@value EnrichMetrics#DUPLICATES}). */
     public long duplicates() {
         return metrics.duplicates();
     }
 
-    /** Records sent to {@value Topics#DLQ} since start. */
+    /** Records sent to {@value KafkaTopics#DLQ} since start. */
     public long rejected() {
         return stage.deadLettered();
     }

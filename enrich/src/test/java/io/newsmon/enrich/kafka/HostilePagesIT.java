@@ -12,8 +12,8 @@ import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicTagger;
 import io.newsmon.enrich.tag.TopicsFile;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.TopicAdmin;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicAdmin;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.model.ArticleId;
 import io.newsmon.model.DeadLetter;
 import io.newsmon.model.EnrichedArticle;
@@ -65,8 +65,8 @@ class HostilePagesIT {
         CountDownLatch release = new CountDownLatch(1);
         try (TestKafka kafka = TestKafka.start(); TopicTagger tagger = new TopicTagger(TopicsFile.bundled())) {
             KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "hostile-pages-test");
-            try (TopicAdmin admin = new TopicAdmin(settings)) {
-                admin.ensureTopics(Topics.all(tagger.topics().stream().map(t -> t.id()).toList()));
+            try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+                admin.ensureTopics(KafkaTopics.all(tagger.topics().stream().map(t -> t.id()).toList()));
             }
             Duplicates duplicates = new Duplicates(Duplicates.DEFAULT_WINDOW);
             Enricher enricher = new Enricher(new TextExtractor(), new MetadataExtractor(), tagger, duplicates);
@@ -83,8 +83,8 @@ class HostilePagesIT {
                     new SimpleMeterRegistry(), BUDGET)) {
                 Thread.ofPlatform().daemon().start(service::run);
                 awaitEveryPageProcessed(settings);
-                List<EnrichedArticle> enriched = read(kafka, Topics.ENRICHED, EnrichedArticle.class);
-                List<DeadLetter> letters = read(kafka, Topics.DLQ, DeadLetter.class);
+                List<EnrichedArticle> enriched = read(kafka, KafkaTopics.ENRICHED, EnrichedArticle.class);
+                List<DeadLetter> letters = read(kafka, KafkaTopics.DLQ, DeadLetter.class);
 
                 assertThat(enriched).extracting(EnrichedArticle::id).containsExactlyInAnyOrder(tabs.id(), normal.id());
                 assertThat(enriched).filteredOn(a -> a.id().equals(tabs.id())).singleElement()
@@ -127,19 +127,19 @@ class HostilePagesIT {
 
     private static void publish(TestKafka kafka, RawPage page) throws Exception {
         Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "max.request.size",
-                Topics.MAX_RECORD_BYTES);
+                KafkaTopics.MAX_RECORD_BYTES);
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.RAW, page.id(), Json.write(page))).get();
+            producer.send(new ProducerRecord<>(KafkaTopics.RAW, page.id(), Json.write(page))).get();
         }
     }
 
     /**
-     * Waits (up to {@link #BOUND}) until enrich has committed every page of {@value Topics#RAW}: its output
+     * Waits (up to {@link #BOUND}) until enrich has committed every page of {@value KafkaTopics#RAW}: its output
      * and dead letters are then committed in the same transactions, and no more can come.
      */
     private static void awaitEveryPageProcessed(KafkaSettings settings) throws InterruptedException {
-        try (TopicAdmin admin = new TopicAdmin(settings)) {
-            TopicAdmin.Backlog backlog = admin.backlog(List.of(Topics.RAW));
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+            KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(KafkaTopics.RAW));
             long deadline = System.nanoTime() + BOUND.toNanos();
             while (admin.processed(EnrichService.GROUP, backlog) < backlog.total()) {
                 assertThat(System.nanoTime()).as("enrich processed the %d pages within %s", backlog.total(), BOUND)

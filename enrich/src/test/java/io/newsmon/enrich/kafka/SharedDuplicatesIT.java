@@ -10,8 +10,8 @@ import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicTagger;
 import io.newsmon.enrich.tag.TopicsFile;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.TopicAdmin;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicAdmin;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.model.ArticleId;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.FeedEntry;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two enrich instances in one consumer group on a real broker share their duplicate memory through
- * {@value Topics#FINGERPRINTS}, and a new instance started after them knows every original.
+ * {@value KafkaTopics#FINGERPRINTS}, and a new instance started after them knows every original.
  */
 class SharedDuplicatesIT {
     private static final Instant FETCHED = Instant.parse("2026-03-01T12:00:00Z");
@@ -61,8 +61,8 @@ class SharedDuplicatesIT {
     void instancesLearnEachOthersOriginalsAndANewInstanceKnowsThemAll() throws Exception {
         try (TestKafka kafka = TestKafka.start()) {
             KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "shared-duplicates-test");
-            try (TopicAdmin admin = new TopicAdmin(settings)) {
-                admin.ensureTopics(Topics.all(tagger.topics().stream().map(t -> t.id()).toList()));
+            try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+                admin.ensureTopics(KafkaTopics.all(tagger.topics().stream().map(t -> t.id()).toList()));
             }
             Duplicates first = new Duplicates(Duplicates.DEFAULT_WINDOW);
             Duplicates second = new Duplicates(Duplicates.DEFAULT_WINDOW);
@@ -77,7 +77,7 @@ class SharedDuplicatesIT {
 
                 publish(kafka, page(COPY, edited(fixture())));
                 awaitEveryPageProcessed(settings);
-                List<EnrichedArticle> duplicates = read(kafka, Topics.DUPLICATES);
+                List<EnrichedArticle> duplicates = read(kafka, KafkaTopics.DUPLICATES);
                 assertThat(duplicates).singleElement().satisfies(copy -> {
                     assertThat(copy.id()).isEqualTo(ArticleId.of(COPY));
                     assertThat(copy.duplicateOf()).isEqualTo(ArticleId.of(ORIGINAL));
@@ -92,7 +92,7 @@ class SharedDuplicatesIT {
                 Thread.ofPlatform().daemon().start(three::run);
                 publish(kafka, page(LATE_COPY, fixture()));
                 awaitEveryPageProcessed(settings);
-                List<EnrichedArticle> duplicates = read(kafka, Topics.DUPLICATES);
+                List<EnrichedArticle> duplicates = read(kafka, KafkaTopics.DUPLICATES);
                 assertThat(duplicates).extracting(EnrichedArticle::id)
                         .containsExactlyInAnyOrder(ArticleId.of(COPY), ArticleId.of(LATE_COPY));
                 assertThat(duplicates).filteredOn(d -> d.id().equals(ArticleId.of(LATE_COPY))).singleElement()
@@ -111,14 +111,14 @@ class SharedDuplicatesIT {
     private static void publish(TestKafka kafka, RawPage page) throws Exception {
         Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.RAW, page.id(), Json.write(page))).get();
+            producer.send(new ProducerRecord<>(KafkaTopics.RAW, page.id(), Json.write(page))).get();
         }
     }
 
-    /** Waits until the group has committed every page of {@value Topics#RAW}, and so published all it will. */
+    /** Waits until the group has committed every page of {@value KafkaTopics#RAW}, and so published all it will. */
     private static void awaitEveryPageProcessed(KafkaSettings settings) throws InterruptedException {
-        try (TopicAdmin admin = new TopicAdmin(settings)) {
-            TopicAdmin.Backlog backlog = admin.backlog(List.of(Topics.RAW));
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+            KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(KafkaTopics.RAW));
             await(() -> admin.processed(EnrichService.GROUP, backlog) == backlog.total(),
                     "enrich committed the " + backlog.total() + " pages");
         }

@@ -11,8 +11,8 @@ import io.newsmon.ingest.SilentFeed;
 import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.OversizedRecordException;
-import io.newsmon.kafka.TopicFollower;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicFollower;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.model.FeedState;
 import io.newsmon.model.RawPage;
 import io.newsmon.model.text.Printable;
@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest stage on Kafka: polls the feeds with an {@link Ingester} and publishes each fetched page to
- * {@value Topics#RAW}, keyed by article id. A page counts as seen only once the broker has acknowledged it
- * ({@code acks=all}, idempotent producer); seen ids go to {@value Topics#INGEST_SEEN} and feed states to
- * {@value Topics#INGEST_FEEDS}, both compacted, so a restart publishes nothing twice and goes on with each
+ * {@value KafkaTopics#RAW}, keyed by article id. A page counts as seen only once the broker has acknowledged it
+ * ({@code acks=all}, idempotent producer); seen ids go to {@value KafkaTopics#INGEST_SEEN} and feed states to
+ * {@value KafkaTopics#INGEST_FEEDS}, both compacted, so a restart publishes nothing twice and goes on with each
  * feed's validators, interval and backoff. Several instances share the feeds through the consumer group
  * {@value KafkaFeedStates#GROUP}, all feeds of one host on one instance. The ingester's meters gain the
  * gauges of this instance's feeds' health ({@link IngestMetrics}).
@@ -71,17 +71,17 @@ public final class IngestService implements AutoCloseable {
     }
 
     /**
-     * Every feed state kept in {@value Topics#INGEST_FEEDS}, by feed URL, read from the beginning to the end.
+     * Every feed state kept in {@value KafkaTopics#INGEST_FEEDS}, by feed URL, read from the beginning to the end.
      *
      * @throws io.newsmon.kafka.KafkaUnavailableException when the topic cannot be read within {@code timeout}
      */
     public static Map<String, FeedState> feedStates(KafkaSettings settings, Duration timeout) {
         Map<String, FeedState> states = new HashMap<>();
-        TopicFollower.readAll(settings, Topics.INGEST_FEEDS, (url, value) -> {
+        KafkaTopicFollower.readAll(settings, KafkaTopics.INGEST_FEEDS, (url, value) -> {
             if (value == null) {
                 states.remove(url);
             } else {
-                states.put(url, Topics.FEED_STATES.decode(value));
+                states.put(url, KafkaTopics.FEED_STATES.decode(value));
             }
         }, timeout);
         return states;
@@ -160,13 +160,13 @@ public final class IngestService implements AutoCloseable {
     }
 
     private void publish(RawPage page) throws InterruptedException, ExecutionException, PageSink.Refused {
-        byte[] value = Topics.RAW_PAGES.encode(page);
+        byte[] value = KafkaTopics.RAW_PAGES.encode(page);
         try {
-            OversizedRecordException.requireFits(Topics.RAW_PAGES.name(), page.id(), value);
+            OversizedRecordException.requireFits(KafkaTopics.RAW_PAGES.name(), page.id(), value);
         } catch (OversizedRecordException e) {
             throw new PageSink.Refused(e.getMessage());
         }
-        producer.send(new ProducerRecord<>(Topics.RAW_PAGES.name(), page.id(), value)).get();
+        producer.send(new ProducerRecord<>(KafkaTopics.RAW_PAGES.name(), page.id(), value)).get();
     }
 
     /** Feed polls done since start. */
@@ -184,7 +184,7 @@ public final class IngestService implements AutoCloseable {
         return ingester.metrics().notModified();
     }
 
-    /** Article pages fetched and published to {@value Topics#RAW}, since start. */
+    /** Article pages fetched and published to {@value KafkaTopics#RAW}, since start. */
     public long pagesPublished() {
         return ingester.metrics().pages();
     }

@@ -4,8 +4,8 @@ import io.newsmon.ingest.config.FeedSource;
 import io.newsmon.ingest.schedule.FeedStates;
 import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.KafkaUnavailableException;
-import io.newsmon.kafka.TopicFollower;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicFollower;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.model.FeedState;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feed states in the compacted topic {@value Topics#INGEST_FEEDS}, and the share of the feeds this ingest
+ * Feed states in the compacted topic {@value KafkaTopics#INGEST_FEEDS}, and the share of the feeds this ingest
  * instance polls.
  *
  * <p>A feed's state goes to the partition of its host ({@link #partitionOf}), and the instances of the
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * partitions it holds, so all feeds of one host are polled by one instance and per-host politeness holds.
  * When it is given a partition, it reads the partition from the beginning and polls its feeds only once
  * their states are loaded; a rebalance moves feeds, with their state, to another instance. The topic is
- * read by a {@link TopicFollower#shared shared TopicFollower}, which commits nothing: it is always read from
+ * read by a {@link KafkaTopicFollower#shared shared KafkaTopicFollower}, which commits nothing: it is always read from
  * the beginning.
  */
 final class KafkaFeedStates implements FeedStates, AutoCloseable {
@@ -44,14 +44,14 @@ final class KafkaFeedStates implements FeedStates, AutoCloseable {
     private final Map<String, FeedState> states = new ConcurrentHashMap<>();
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
     private final Producer<String, byte[]> producer;
-    private final TopicFollower follower;
+    private final KafkaTopicFollower follower;
 
     KafkaFeedStates(KafkaSettings settings, Producer<String, byte[]> producer) {
         this.producer = producer;
         // a static member under the instance id: a restarted ingest gets its feeds back without waiting
         // for its dead predecessor's session to time out
-        this.follower = TopicFollower.shared(settings, Topics.INGEST_FEEDS, GROUP, this::apply,
-                new TopicFollower.Partitions() {
+        this.follower = KafkaTopicFollower.shared(settings, KafkaTopics.INGEST_FEEDS, GROUP, this::apply,
+                new KafkaTopicFollower.Partitions() {
                     @Override
                     public void loaded(int partition) {
                         ready.add(partition);
@@ -65,16 +65,16 @@ final class KafkaFeedStates implements FeedStates, AutoCloseable {
                     @Override
                     public void settled(int held) {
                         LOG.info("ingest: polling the feeds of {} of {} partitions of {}", held,
-                                Topics.INGEST_FEED_PARTITIONS, Topics.INGEST_FEEDS);
+                                KafkaTopics.INGEST_FEED_PARTITIONS, KafkaTopics.INGEST_FEEDS);
                     }
                 }).start();
     }
 
-    /** The partition of {@value Topics#INGEST_FEEDS} that holds the state of the feed at {@code feedUrl}: by host. */
+    /** The partition of {@value KafkaTopics#INGEST_FEEDS} that holds the state of the feed at {@code feedUrl}: by host. */
     static int partitionOf(String feedUrl) {
         String host = URI.create(feedUrl).getHost();
         String key = host == null ? feedUrl : host.toLowerCase(Locale.ROOT);
-        return Math.floorMod(key.hashCode(), Topics.INGEST_FEED_PARTITIONS);
+        return Math.floorMod(key.hashCode(), KafkaTopics.INGEST_FEED_PARTITIONS);
     }
 
     /** The feeds among {@code feeds} this instance polls now: those of the partitions it holds and has loaded. */
@@ -99,8 +99,8 @@ final class KafkaFeedStates implements FeedStates, AutoCloseable {
     @Override
     public void put(FeedState state) throws Exception {
         states.merge(state.feedUrl(), state, KafkaFeedStates::newer);
-        producer.send(new ProducerRecord<>(Topics.INGEST_FEEDS, partitionOf(state.feedUrl()), state.feedUrl(),
-                Topics.FEED_STATES.encode(state))).get();
+        producer.send(new ProducerRecord<>(KafkaTopics.INGEST_FEEDS, partitionOf(state.feedUrl()), state.feedUrl(),
+                KafkaTopics.FEED_STATES.encode(state))).get();
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
@@ -108,7 +108,7 @@ final class KafkaFeedStates implements FeedStates, AutoCloseable {
             return;
         }
         try {
-            FeedState state = Topics.FEED_STATES.decode(record.value());
+            FeedState state = KafkaTopics.FEED_STATES.decode(record.value());
             states.merge(new String(record.key(), StandardCharsets.UTF_8), state, KafkaFeedStates::newer);
         } catch (RuntimeException e) {
             LOG.warn("ingest: skipped an unreadable feed state at {}-{}@{}: {}", record.topic(), record.partition(),

@@ -2,8 +2,8 @@ package io.newsmon.ingest.kafka;
 
 import io.newsmon.ingest.SeenIds;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.TopicFollower;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicFollower;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.model.SeenArticle;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * The published article ids, kept in the compacted topic {@value Topics#INGEST_SEEN} and in memory. At
+ * The published article ids, kept in the compacted topic {@value KafkaTopics#INGEST_SEEN} and in memory. At
  * start the whole topic is read, and it is followed afterwards, so ids published by other ingest instances
  * are learnt too. {@link #add} returns once the broker has acknowledged the id.
  */
@@ -21,12 +21,12 @@ final class KafkaSeenIds implements SeenIds, AutoCloseable {
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
     private final Producer<String, byte[]> producer;
     private final Clock clock;
-    private final TopicFollower follower;
+    private final KafkaTopicFollower follower;
 
     KafkaSeenIds(KafkaSettings settings, Producer<String, byte[]> producer, Clock clock) {
         this.producer = producer;
         this.clock = clock;
-        this.follower = new TopicFollower(settings, Topics.INGEST_SEEN, (id, value) -> {
+        this.follower = new KafkaTopicFollower(settings, KafkaTopics.INGEST_SEEN, (id, value) -> {
             if (id != null && value != null) {
                 ids.add(id);
             }
@@ -46,7 +46,7 @@ final class KafkaSeenIds implements SeenIds, AutoCloseable {
     @Override
     public void add(String id, String url) throws Exception {
         SeenArticle seen = new SeenArticle(SeenArticle.SCHEMA_VERSION, id, url, clock.instant());
-        producer.send(new ProducerRecord<>(Topics.SEEN_ARTICLES.name(), id, Topics.SEEN_ARTICLES.encode(seen))).get();
+        producer.send(new ProducerRecord<>(KafkaTopics.SEEN_ARTICLES.name(), id, KafkaTopics.SEEN_ARTICLES.encode(seen))).get();
         ids.add(id);
     }
 

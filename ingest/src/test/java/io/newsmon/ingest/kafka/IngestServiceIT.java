@@ -15,8 +15,8 @@ import io.newsmon.ingest.fetch.FetchSettings;
 import io.newsmon.ingest.fetch.HttpFetcher;
 import io.newsmon.ingest.politeness.PolitenessSettings;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.TopicAdmin;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicAdmin;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.model.FeedState;
 import io.newsmon.testkit.TestKafka;
 import io.newsmon.testkit.TopicContents;
@@ -70,8 +70,8 @@ class IngestServiceIT {
     void freshTopics() {
         // The topics are shared by the tests, so each test uses feeds of its own.
         settings = new KafkaSettings(kafka.bootstrapServers(), "it");
-        try (TopicAdmin admin = new TopicAdmin(settings)) {
-            admin.ensureTopics(Topics.all(List.of()));
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+            admin.ensureTopics(KafkaTopics.all(List.of()));
         }
     }
 
@@ -83,12 +83,12 @@ class IngestServiceIT {
         try (IngestService service = service(feeds)) {
             first = service.pollOnce();
         }
-        Map<TopicPartition, Long> rawBefore = TopicContents.endOffsets(kafka.bootstrapServers(), Topics.RAW);
+        Map<TopicPartition, Long> rawBefore = TopicContents.endOffsets(kafka.bootstrapServers(), KafkaTopics.RAW);
         IngestReport second;
         try (IngestService service = service(feeds)) {
             second = service.pollOnce();
         }
-        assertThat(TopicContents.endOffsets(kafka.bootstrapServers(), Topics.RAW)).as("nothing published to news.raw")
+        assertThat(TopicContents.endOffsets(kafka.bootstrapServers(), KafkaTopics.RAW)).as("nothing published to news.raw")
                 .isEqualTo(rawBefore);
         assertThat(rawBefore.values().stream().mapToLong(Long::longValue).sum()).as("the first run published")
                 .isGreaterThanOrEqualTo(6);

@@ -5,7 +5,7 @@ import io.newsmon.kafka.KafkaSettings;
 import io.newsmon.kafka.KafkaStage;
 import io.newsmon.kafka.StageHandler;
 import io.newsmon.kafka.StageOutput;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.kafka.TypedStage;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.store.jdbc.ArticleStore;
@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The store stage on Kafka: consumes {@value Topics#ENRICHED} and {@value Topics#DUPLICATES} and writes
+ * The store stage on Kafka: consumes {@value KafkaTopics#ENRICHED} and {@value KafkaTopics#DUPLICATES} and writes
  * each batch to the {@link ArticleStore} in one transaction; offsets are committed only after the
  * database commit, and the write is an idempotent upsert keyed by article id, so a batch handed over
  * again after a crash stores nothing twice. While the database is away the batch is retried with backoff;
@@ -57,7 +57,7 @@ public final class StoreService implements AutoCloseable {
         this.clock = clock;
         this.metrics = new StoreMetrics(meters);
         this.stage = new TypedStage<>("store", settings, GROUP,
-                List.of(Topics.ENRICHED_ARTICLES, Topics.DUPLICATE_ARTICLES), clock, KafkaStage.Delivery.AT_LEAST_ONCE,
+                List.of(KafkaTopics.ENRICHED_ARTICLES, KafkaTopics.DUPLICATE_ARTICLES), clock, KafkaStage.Delivery.AT_LEAST_ONCE,
                 store.writeTimeout(), meters, new Writer());
     }
 
@@ -137,7 +137,7 @@ public final class StoreService implements AutoCloseable {
         return metrics.unchanged();
     }
 
-    /** Records sent to {@value Topics#DLQ} since start. */
+    /** Records sent to {@value KafkaTopics#DLQ} since start. */
     public long rejected() {
         return stage.deadLettered();
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.TopicAdmin;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicAdmin;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.Json;
 import io.newsmon.store.jdbc.ArticleStore;
@@ -40,10 +40,10 @@ class StoreOutageIT {
              ArticleStore viaProxy = ArticleStore.open(proxied.jdbcUrl())) {
             TcpProxy proxy = proxied.proxy();
             KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "outage-test");
-            try (TopicAdmin admin = new TopicAdmin(settings);
+            try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings);
                  StoreService service = new StoreService(settings, viaProxy, Clock.systemUTC(), new SimpleMeterRegistry());
                  var producer = new KafkaProducer<String, byte[]>(settings.producer())) {
-                admin.ensureTopics(Topics.all(List.of()));
+                admin.ensureTopics(KafkaTopics.all(List.of()));
                 new Thread(service::run).start();
                 publish(producer, 0, 20);
                 awaitCommitted(admin, 20, Duration.ofSeconds(60));
@@ -53,7 +53,7 @@ class StoreOutageIT {
                 publish(producer, 20, 40);
                 Thread.sleep(OUTAGE.toMillis());
                 assertThat(direct.count()).as("nothing written while the database is away").isEqualTo(20);
-                assertThat(admin.processed(StoreService.GROUP, admin.backlog(List.of(Topics.ENRICHED))))
+                assertThat(admin.processed(StoreService.GROUP, admin.backlog(List.of(KafkaTopics.ENRICHED))))
                         .as("nor committed: the articles that came during the outage are kept").isEqualTo(20);
                 long restored = System.nanoTime();
                 proxy.restore();
@@ -76,17 +76,17 @@ class StoreOutageIT {
                     "https://news.example/outage/" + i, null, "Example", "https://news.example/feed.xml", "Title " + i,
                     null, null, null, Instant.parse("2026-03-01T00:00:00Z"), "en", null, "Text of article " + i + ".",
                     "hash-" + i, List.of(), null, null);
-            producer.send(new ProducerRecord<>(Topics.ENRICHED, article.id(), Json.write(article))).get();
+            producer.send(new ProducerRecord<>(KafkaTopics.ENRICHED, article.id(), Json.write(article))).get();
         }
     }
 
     /**
-     * Waits until store has committed {@code expected} records of {@value Topics#ENRICHED}, all there are:
+     * Waits until store has committed {@code expected} records of {@value KafkaTopics#ENRICHED}, all there are:
      * it commits only what it has written, so the rows are in and no write of them is still to come.
      */
-    private static void awaitCommitted(TopicAdmin admin, long expected, Duration timeout) throws InterruptedException {
+    private static void awaitCommitted(KafkaTopicAdmin admin, long expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        TopicAdmin.Backlog backlog = admin.backlog(List.of(Topics.ENRICHED));
+        KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(KafkaTopics.ENRICHED));
         assertThat(backlog.total()).as("records published").isEqualTo(expected);
         while (admin.processed(StoreService.GROUP, backlog) < expected) {
             assertThat(System.nanoTime()).as(expected + " records committed within " + timeout).isLessThan(deadline);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmon.kafka.KafkaSettings;
-import io.newsmon.kafka.TopicAdmin;
-import io.newsmon.kafka.Topics;
+import io.newsmon.kafka.KafkaTopicAdmin;
+import io.newsmon.kafka.KafkaTopics;
 import io.newsmon.model.DeadLetter;
 import io.newsmon.model.EnrichedArticle;
 import io.newsmon.model.Json;
@@ -37,8 +37,8 @@ class StoreServiceIT {
         Assumptions.assumeTrue(postgres != null, TestPostgres::whyUnavailable);
         try (postgres; TestKafka kafka = TestKafka.start(); ArticleStore store = ArticleStore.open(postgres.jdbcUrl())) {
             KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "test");
-            try (TopicAdmin admin = new TopicAdmin(settings)) {
-                admin.ensureTopics(Topics.all(List.of()));
+            try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+                admin.ensureTopics(KafkaTopics.all(List.of()));
             }
             try (var producer = new KafkaProducer<String, byte[]>(settings.producer())) {
                 send(producer, "a1", Json.write(article("a1", "A clean article.", Instant.now().minusSeconds(3))));
@@ -69,7 +69,7 @@ class StoreServiceIT {
             assertThat(letters).extracting(DeadLetter::key).containsExactlyInAnyOrder("a2", "a3");
             assertThat(letters).allSatisfy(letter -> {
                 assertThat(letter.stage()).isEqualTo("store");
-                assertThat(letter.topic()).isEqualTo(Topics.ENRICHED);
+                assertThat(letter.topic()).isEqualTo(KafkaTopics.ENRICHED);
             });
             assertThat(letters).filteredOn(l -> l.key().equals("a2")).singleElement()
                     .satisfies(l -> assertThat(l.error()).contains("rejected article a2"));
@@ -95,8 +95,8 @@ class StoreServiceIT {
                         + " EXECUTE FUNCTION endless_write()");
             }
             KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), "test");
-            try (TopicAdmin admin = new TopicAdmin(settings)) {
-                admin.ensureTopics(Topics.all(List.of()));
+            try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+                admin.ensureTopics(KafkaTopics.all(List.of()));
             }
             EnrichedArticle endless = article("b1", "An article the database never finishes writing.", null);
             endless = new EnrichedArticle(endless.schemaVersion(), endless.id(), endless.url(), null, endless.source(),
@@ -125,7 +125,7 @@ class StoreServiceIT {
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.ENRICHED, 0, key, value)).get();
+        producer.send(new ProducerRecord<>(KafkaTopics.ENRICHED, 0, key, value)).get();
     }
 
     private static EnrichedArticle article(String id, String text, Instant discoveredAt) {
@@ -135,12 +135,12 @@ class StoreServiceIT {
     }
 
     /**
-     * Waits until store has committed every record of {@value Topics#ENRICHED}: it commits a batch once its
+     * Waits until store has committed every record of {@value KafkaTopics#ENRICHED}: it commits a batch once its
      * rows are written and its dead letters acknowledged, so nothing more comes after.
      */
     private static void awaitEveryRecordProcessed(KafkaSettings settings) throws InterruptedException {
-        try (TopicAdmin admin = new TopicAdmin(settings)) {
-            TopicAdmin.Backlog backlog = admin.backlog(List.of(Topics.ENRICHED));
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+            KafkaTopicAdmin.Backlog backlog = admin.backlog(List.of(KafkaTopics.ENRICHED));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (admin.processed(StoreService.GROUP, backlog) < backlog.total()) {
                 assertThat(System.nanoTime()).as("store committed the %d records within 60 s", backlog.total())
@@ -150,9 +150,9 @@ class StoreServiceIT {
         }
     }
 
-    /** The dead letters, read to the end of {@value Topics#DLQ}. */
+    /** The dead letters, read to the end of {@value KafkaTopics#DLQ}. */
     private static List<DeadLetter> deadLetters(String bootstrap) {
-        return TopicContents.bytes(bootstrap, Topics.DLQ, false).stream().map(value -> Json.read(value, DeadLetter.class))
+        return TopicContents.bytes(bootstrap, KafkaTopics.DLQ, false).stream().map(value -> Json.read(value, DeadLetter.class))
                 .toList();
     }
 }

@@ -18,18 +18,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the pipeline's topics and reads how far consumer groups have got. */
-public final class TopicAdmin implements AutoCloseable {
+public final class KafkaTopicAdmin implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final Admin admin;
     private final String bootstrapServers;
 
-    public TopicAdmin(KafkaSettings settings) {
+    public KafkaTopicAdmin(KafkaSettings settings) {
         this.admin = Admin.create(settings.admin());
         this.bootstrapServers = settings.bootstrapServers();
     }
 
     /** Creates each topic that does not exist yet; existing topics are left as they are. */
-    public void ensureTopics(Collection<TopicSpec> specs) {
+    public void ensureTopics(Collection<KafkaTopicSpec> specs) {
         Set<String> existing = call(admin.listTopics().names(), "list topics");
         List<NewTopic> missing = specs.stream()
                 .filter(spec -> !existing.contains(spec.name()))

@@ -32,17 +32,17 @@ import org.slf4j.LoggerFactory;
  * topic through a follower.
  *
  * <ul>
- *   <li>{@link #TopicFollower(KafkaSettings, String, BiConsumer) new TopicFollower(...)} reads every
+ *   <li>{@link #KafkaTopicFollower(KafkaSettings, String, BiConsumer) new KafkaTopicFollower(...)} reads every
  *       partition, with no consumer group: every instance learns everything (seen ids, fingerprints).</li>
  *   <li>{@link #shared} reads the partitions that a consumer group gives this instance, and tells a
  *       {@link Partitions} listener which partitions it holds, loaded, and which it lost: instances share
  *       the work the topic's keys stand for (ingest's feeds).</li>
  * </ul>
  *
- * <p>Example: {@code new TopicFollower(settings, Topics.INGEST_SEEN, (id, value) -> ids.add(id)).start()}.
+ * <p>Example: {@code new KafkaTopicFollower(settings, KafkaTopics.INGEST_SEEN, (id, value) -> ids.add(id)).start()}.
  */
-public final class TopicFollower implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+public final class KafkaTopicFollower implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaTopicFollower.class);
 
     /** Hears which partitions of a {@link #shared} topic this instance holds. */
     public interface Partitions {
@@ -75,7 +75,7 @@ public final class TopicFollower implements AutoCloseable {
     /**
      * @param handler gets each record's key (UTF-8) and value (null for a tombstone), on the follower's thread
      */
-    public TopicFollower(KafkaSettings settings, String topic, BiConsumer<String, byte[]> handler) {
+    public KafkaTopicFollower(KafkaSettings settings, String topic, BiConsumer<String, byte[]> handler) {
         this(settings, topic, (Consumer<ConsumerRecord<byte[], byte[]>>) record -> handler.accept(
                 record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), record.value()));
     }
@@ -85,7 +85,7 @@ public final class TopicFollower implements AutoCloseable {
      *
      * @param handler gets each record, on the follower's thread
      */
-    public TopicFollower(KafkaSettings settings, String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+    public KafkaTopicFollower(KafkaSettings settings, String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler) {
         this(settings, topic, handler, null, null);
     }
 
@@ -98,12 +98,12 @@ public final class TopicFollower implements AutoCloseable {
      * @param handler    gets each record, on the follower's thread
      * @param partitions hears which partitions are loaded and which are lost
      */
-    public static TopicFollower shared(KafkaSettings settings, String topic, String groupId,
+    public static KafkaTopicFollower shared(KafkaSettings settings, String topic, String groupId,
                                        Consumer<ConsumerRecord<byte[], byte[]>> handler, Partitions partitions) {
-        return new TopicFollower(settings, topic, handler, groupId, partitions);
+        return new KafkaTopicFollower(settings, topic, handler, groupId, partitions);
     }
 
-    private TopicFollower(KafkaSettings settings, String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler,
+    private KafkaTopicFollower(KafkaSettings settings, String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler,
                           String groupId, Partitions partitions) {
         Map<String, Object> config;
         if (groupId == null) {
@@ -123,7 +123,7 @@ public final class TopicFollower implements AutoCloseable {
     }
 
     /** Starts following; returns this. */
-    public TopicFollower start() {
+    public KafkaTopicFollower start() {
         thread.start();
         return this;
     }
@@ -172,7 +172,7 @@ public final class TopicFollower implements AutoCloseable {
      * @throws KafkaUnavailableException when that takes longer than {@code timeout}
      */
     public static void readAll(KafkaSettings settings, String topic, BiConsumer<String, byte[]> handler, Duration timeout) {
-        try (TopicFollower follower = new TopicFollower(settings, topic, handler)) {
+        try (KafkaTopicFollower follower = new KafkaTopicFollower(settings, topic, handler)) {
             follower.start().awaitCaughtUp(timeout);
         }
     }
@@ -185,7 +185,7 @@ public final class TopicFollower implements AutoCloseable {
      */
     public static void readAllRecords(KafkaSettings settings, String topic,
                                       Consumer<ConsumerRecord<byte[], byte[]>> handler, Duration timeout) {
-        try (TopicFollower follower = new TopicFollower(settings, topic, handler)) {
+        try (KafkaTopicFollower follower = new KafkaTopicFollower(settings, topic, handler)) {
             follower.start().awaitCaughtUp(timeout);
         }
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Both ways of following a topic on a real broker: every partition, or a group's share of them. */
-class TopicFollowerIT {
+class KafkaTopicFollowerIT {
     private static final String TOPIC = "test.state";
     private static final int PARTITIONS = 4;
 
@@ -28,8 +28,8 @@ class TopicFollowerIT {
     void start() throws Exception {
         kafka = TestKafka.start();
         settings = new KafkaSettings(kafka.bootstrapServers(), "test");
-        try (TopicAdmin admin = new TopicAdmin(settings)) {
-            admin.ensureTopics(List.of(new TopicSpec(TOPIC, PARTITIONS, Map.of("cleanup.policy", "compact"))));
+        try (KafkaTopicAdmin admin = new KafkaTopicAdmin(settings)) {
+            admin.ensureTopics(List.of(new KafkaTopicSpec(TOPIC, PARTITIONS, Map.of("cleanup.policy", "compact"))));
         }
         try (var producer = new KafkaProducer<String, byte[]>(settings.producer())) {
             for (int p = 0; p < PARTITIONS; p++) {
@@ -48,7 +48,7 @@ class TopicFollowerIT {
     @Test
     void anUnsharedFollowerReadsEveryPartitionBeforeItIsCaughtUp() {
         Set<String> keys = ConcurrentHashMap.newKeySet();
-        try (TopicFollower follower = new TopicFollower(settings, TOPIC, (key, value) -> keys.add(key)).start()) {
+        try (KafkaTopicFollower follower = new KafkaTopicFollower(settings, TOPIC, (key, value) -> keys.add(key)).start()) {
             follower.awaitCaughtUp(Duration.ofSeconds(30));
             assertThat(keys).hasSize(PARTITIONS * 3);
         }
@@ -58,13 +58,13 @@ class TopicFollowerIT {
     void sharedFollowersSplitThePartitionsAndTheSurvivorTakesThemAllBack() throws Exception {
         Held a = new Held();
         Held b = new Held();
-        try (TopicFollower first = TopicFollower.shared(settings.withInstanceId("a"), TOPIC, "g", a::record, a).start()) {
+        try (KafkaTopicFollower first = KafkaTopicFollower.shared(settings.withInstanceId("a"), TOPIC, "g", a::record, a).start()) {
             first.awaitCaughtUp(Duration.ofSeconds(30));
             assertThat(a.loaded).hasSize(PARTITIONS);
             assertThat(a.keys).as("a partition is read from its beginning before it counts as loaded")
                     .hasSize(PARTITIONS * 3);
 
-            try (TopicFollower second = TopicFollower.shared(settings.withInstanceId("b"), TOPIC, "g", b::record, b)
+            try (KafkaTopicFollower second = KafkaTopicFollower.shared(settings.withInstanceId("b"), TOPIC, "g", b::record, b)
                     .start()) {
                 awaitTrue(() -> !a.loaded.isEmpty() && !b.loaded.isEmpty()
                         && a.loaded.size() + b.loaded.size() == PARTITIONS, Duration.ofSeconds(60));
@@ -88,7 +88,7 @@ class TopicFollowerIT {
     }
 
     /** What one shared follower holds and has read. */
-    private static final class Held implements TopicFollower.Partitions {
+    private static final class Held implements KafkaTopicFollower.Partitions {
         final Set<Integer> loaded = ConcurrentHashMap.newKeySet();
         final Set<String> keys = ConcurrentHashMap.newKeySet();
 

@@ -9,8 +9,8 @@ import java.util.Map;
  * @param partitions the number of partitions
  * @param configs    topic-level settings such as {@code max.message.bytes}
  */
-public record TopicSpec(String name, int partitions, Map<String, String> configs) {
-    public TopicSpec {
+public record KafkaTopicSpec(String name, int partitions, Map<String, String> configs) {
+    public KafkaTopicSpec {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("topic name is missing");
         }

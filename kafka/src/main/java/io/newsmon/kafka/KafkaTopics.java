@@ -33,7 +33,7 @@ import java.util.Map;
  * {@link #ENRICHED_ARTICLES}, {@link #tagged(String)}, {@link #DUPLICATE_ARTICLES}, {@link #DEAD_LETTERS},
  * {@link #ARTICLE_FINGERPRINTS}, {@link #SEEN_ARTICLES} and {@link #FEED_STATES}.
  */
-public final class Topics {
+public final class KafkaTopics {
     public static final String RAW = "news.raw";
     public static final String ENRICHED = "news.enriched";
     public static final String DUPLICATES = "news.duplicates";
@@ -75,7 +75,7 @@ public final class Topics {
     private static final int STAGE_PARTITIONS = 6;
     private static final int TOPIC_PARTITIONS = 3;
 
-    private Topics() {
+    private KafkaTopics() {
     }
 
     /** The topic of the articles tagged with {@code tagId}: {@code news.topic.<tagId>}. */
@@ -89,19 +89,19 @@ public final class Topics {
     }
 
     /** Every topic the pipeline needs, for the given topic-tag ids. */
-    public static List<TopicSpec> all(Collection<String> tagIds) {
+    public static List<KafkaTopicSpec> all(Collection<String> tagIds) {
         Map<String, String> large = Map.of("max.message.bytes", String.valueOf(MAX_RECORD_BYTES),
                 "compression.type", "producer");
-        List<TopicSpec> specs = new ArrayList<>(List.of(
-                new TopicSpec(RAW, STAGE_PARTITIONS, large),
-                new TopicSpec(ENRICHED, STAGE_PARTITIONS, large),
-                new TopicSpec(DUPLICATES, TOPIC_PARTITIONS, large),
-                new TopicSpec(DLQ, 1, large),
-                new TopicSpec(INGEST_SEEN, STAGE_PARTITIONS, Map.of("cleanup.policy", "compact")),
-                new TopicSpec(FINGERPRINTS, STAGE_PARTITIONS, Map.of("cleanup.policy", "compact,delete",
+        List<KafkaTopicSpec> specs = new ArrayList<>(List.of(
+                new KafkaTopicSpec(RAW, STAGE_PARTITIONS, large),
+                new KafkaTopicSpec(ENRICHED, STAGE_PARTITIONS, large),
+                new KafkaTopicSpec(DUPLICATES, TOPIC_PARTITIONS, large),
+                new KafkaTopicSpec(DLQ, 1, large),
+                new KafkaTopicSpec(INGEST_SEEN, STAGE_PARTITIONS, Map.of("cleanup.policy", "compact")),
+                new KafkaTopicSpec(FINGERPRINTS, STAGE_PARTITIONS, Map.of("cleanup.policy", "compact,delete",
                         "retention.ms", String.valueOf(FINGERPRINT_RETENTION_MS))),
-                new TopicSpec(INGEST_FEEDS, INGEST_FEED_PARTITIONS, Map.of("cleanup.policy", "compact"))));
-        tagIds.forEach(id -> specs.add(new TopicSpec(forTag(id), TOPIC_PARTITIONS, large)));
+                new KafkaTopicSpec(INGEST_FEEDS, INGEST_FEED_PARTITIONS, Map.of("cleanup.policy", "compact"))));
+        tagIds.forEach(id -> specs.add(new KafkaTopicSpec(forTag(id), TOPIC_PARTITIONS, large)));
         return specs;
     }
 }
