@@ -40,15 +40,42 @@ class DefaultTaxonomyTest {
 
     @Test
     void tagsTheLabelledCorpusWithHighMicroPrecisionAndRecall() throws IOException {
-        Scores tuning = measure("tuning set", corpus("labelled-articles.yml"));
-        Scores holdout = measure("held-out set", corpus("labelled-articles-holdout.yml"));
+        Scores tuning = measure("tuning set", corpus("labelled-articles.yml"), true);
+        Scores holdout = measure("held-out set", corpus("labelled-articles-holdout.yml"), false);
         Scores all = tuning.plus(holdout);
         System.out.printf("taxonomy: all %d articles: micro precision %.3f, micro recall %.3f%n",
                 all.articles(), all.precision(), all.recall());
         assertThat(all.articles()).isGreaterThanOrEqualTo(20);
-        assertThat(all.precision()).isGreaterThanOrEqualTo(0.9);
-        assertThat(all.recall()).isGreaterThanOrEqualTo(0.9);
+        // The bar applies to the held-out set on its own, the figure that counts; the tuning set meets it too.
+        assertThat(holdout.precision()).as("held-out micro precision").isGreaterThanOrEqualTo(0.9);
+        assertThat(holdout.recall()).as("held-out micro recall").isGreaterThanOrEqualTo(0.9);
+        assertThat(tuning.precision()).as("tuning-set micro precision").isGreaterThanOrEqualTo(0.9);
+        assertThat(tuning.recall()).as("tuning-set micro recall").isGreaterThanOrEqualTo(0.9);
     }
+
+    /**
+     * Harder cases, in two halves written before any query was tuned on them: other countries' parliaments
+     * and party congresses, passing mentions of allies in business stories, articles about a rival or a
+     * supplier that name Huawei in passing, and actions against Huawei that name it once. Queries are tuned
+     * on {@code labelled-articles-hard.yml} only. The bar of 0.9 applies to the held-out half; until the
+     * queries reach it, the figures are held where they stand ({@link #HARD_HELD_OUT_PRECISION_FLOOR},
+     * {@link #HARD_HELD_OUT_RECALL_FLOOR}) so that they can only go up.
+     */
+    @Test
+    void hardCasesHeldOutBesideTuning() throws IOException {
+        Scores tuning = measure("hard cases, tuning half", corpus("labelled-articles-hard.yml"), true);
+        Scores holdout = measure("hard cases, held-out half", corpus("labelled-articles-hard-holdout.yml"), false);
+        Scores allHeldOut = holdout.plus(measure("held-out set", corpus("labelled-articles-holdout.yml"), false));
+        System.out.printf("taxonomy: every held-out article (%d): micro precision %.3f, micro recall %.3f (bar 0.9 each)%n",
+                allHeldOut.articles(), allHeldOut.precision(), allHeldOut.recall());
+        assertThat(tuning.articles()).isGreaterThanOrEqualTo(16);
+        assertThat(holdout.articles()).isGreaterThanOrEqualTo(16);
+        assertThat(holdout.precision()).as("hard held-out micro precision").isGreaterThanOrEqualTo(HARD_HELD_OUT_PRECISION_FLOOR);
+        assertThat(holdout.recall()).as("hard held-out micro recall").isGreaterThanOrEqualTo(HARD_HELD_OUT_RECALL_FLOOR);
+    }
+
+    static final double HARD_HELD_OUT_PRECISION_FLOOR = 0.92; // 0.929 when the cases were written
+    static final double HARD_HELD_OUT_RECALL_FLOOR = 0.54; // 0.542 when the cases were written
 
     record Scores(int articles, int truePositives, int falsePositives, int falseNegatives) {
         double precision() {
@@ -65,7 +92,8 @@ class DefaultTaxonomyTest {
         }
     }
 
-    private static Scores measure(String name, List<Labelled> corpus) {
+    /** Scores {@code corpus}; article by article only when {@code details} (never for a held-out set). */
+    private static Scores measure(String name, List<Labelled> corpus, boolean details) {
         int truePositives = 0;
         int falsePositives = 0;
         int falseNegatives = 0;
@@ -79,7 +107,7 @@ class DefaultTaxonomyTest {
             truePositives += found.size() - extra.size();
             falsePositives += extra.size();
             falseNegatives += missed.size();
-            if (!missed.isEmpty() || !extra.isEmpty()) {
+            if (details && (!missed.isEmpty() || !extra.isEmpty())) {
                 System.out.printf("taxonomy: \"%s\": missed %s, extra %s%n", article.title(), missed, extra);
                 tags.stream().filter(t -> extra.contains(t.id()))
                         .forEach(t -> System.out.printf("taxonomy:   %s evidence %s%n", t.id(), t.evidence()));
