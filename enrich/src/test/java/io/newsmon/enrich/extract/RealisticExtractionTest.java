@@ -22,16 +22,13 @@ import org.junit.jupiter.api.Test;
  * is the one that counts.
  *
  * <p>The bar for the held-out set is a mean F1 of at least {@value #HELD_OUT_BAR} with no page under
- * {@value #PAGE_FLOOR}. Until the extractor reaches it, this test holds the figure where it stands
- * ({@value #HELD_OUT_FLOOR}), so that it can only go up.
+ * {@value #PAGE_FLOOR}. Per-page lines are printed for the record; a rule is never changed because of one.
  */
 class RealisticExtractionTest {
     /** The held-out bar the extractor is to reach. */
     static final double HELD_OUT_BAR = 0.96;
-    /** No held-out page may score below this once the bar is reached. */
+    /** No held-out page may score below this. */
     static final double PAGE_FLOOR = 0.5;
-    /** Where the held-out mean F1 stands now: it may not fall below it. */
-    static final double HELD_OUT_FLOOR = 0.0;
     private static final int MIN_PAGES = 40;
     private static final long MIN_BYTES = 80 * 1000;
     private static final long MAX_BYTES = 300 * 1024;
@@ -59,7 +56,7 @@ class RealisticExtractionTest {
     }
 
     @Test
-    void reportsHeldOutBesideInSampleAndHoldsTheHeldOutFigure() throws IOException {
+    void heldOutMeetsTheBarAndIsReportedBesideInSample() throws IOException {
         List<Score> inSample = score("pages");
         List<Score> heldOut = score("realistic");
         double inSampleF1 = report("in-sample (pages/)", inSample);
@@ -70,8 +67,9 @@ class RealisticExtractionTest {
                 PAGE_FLOOR, inSampleF1);
 
         assertThat(heldOut).hasSizeGreaterThanOrEqualTo(MIN_PAGES);
-        assertThat(heldOutF1).as("held-out mean F1 over %d pages", heldOut.size())
-                .isGreaterThanOrEqualTo(HELD_OUT_FLOOR);
+        assertThat(heldOutF1).as("held-out mean F1 over %d pages", heldOut.size()).isGreaterThanOrEqualTo(HELD_OUT_BAR);
+        assertThat(underFloor).as("held-out pages under F1 %.1f", PAGE_FLOOR).isZero();
+        assertThat(inSampleF1).as("in-sample mean F1").isGreaterThanOrEqualTo(ExtractionQualityTest.MEAN_F1_BAR);
     }
 
     private List<Score> score(String set) throws IOException {
