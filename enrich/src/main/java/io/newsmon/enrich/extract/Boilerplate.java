@@ -27,9 +27,15 @@ final class Boilerplate {
             + " amp-ad, amp-embed, amp-analytics, amp-sidebar, amp-social-share, amp-iframe, amp-consent,"
             + " amp-user-notification, amp-carousel, amp-img, amp-video, amp-pixel";
     /** Hidden elements and landmarks that are never the article. */
-    static final String HIDDEN_OR_CHROME = "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none],"
+    static final String HIDDEN_OR_CHROME = "[hidden], [style~=(?i)display\\s*:\\s*none],"
             + " [style~=(?i)visibility\\s*:\\s*hidden], [role~=(?i)^(navigation|banner|contentinfo|complementary"
             + "|dialog|alertdialog|search|menu|menubar|toolbar|alert)$]";
+    /**
+     * Hidden from screen readers only, not from the eye: icons and duplicate links, but also the whole page
+     * behind an open consent or subscription dialog, which sets it on the page's wrapper. Removed unless it
+     * holds article text ({@value #GUARDED_TEXT_CHARS} characters outside links).
+     */
+    static final String HIDDEN_FROM_SCREEN_READERS = "[aria-hidden=true]";
     /** Never removed for a class/id match: the page itself and the containers that announce the article. */
     static final String PROTECTED = "html, body, main, [itemprop=articleBody], [role=main]";
     /** Microdata that marks the headline block rather than the body: the article's summary and its byline. */
@@ -89,6 +95,8 @@ final class Boilerplate {
         }
         root.select(NON_CONTENT_TAGS_QUERY).stream().filter(e -> !e.is(PROTECTED_QUERY)).forEach(Element::remove);
         root.select(HIDDEN_OR_CHROME_QUERY).stream().filter(e -> !e.is(PROTECTED_QUERY)).forEach(Element::remove);
+        root.select(HIDDEN_FROM_SCREEN_READERS).stream()
+                .filter(e -> !e.is(PROTECTED_QUERY) && !holdsArticleText(e)).forEach(Element::remove);
         root.select(HEADLINE_MICRODATA_QUERY).stream()
                 .filter(e -> e.select(PROTECTED_QUERY).isEmpty() && e.text().length() < 400).forEach(Element::remove);
     }

@@ -34,8 +34,9 @@ import org.jsoup.nodes.Element;
  * </ol>
  * When that gives fewer than {@value #MIN_GOOD_CHARS} characters it tries again without step 2's weak
  * patterns, then the page's {@code [itemprop=articleBody]}, {@code article}, {@code main} and
- * {@code [role=main]}; when all are short it keeps the first non-empty result, and when none finds text,
- * the densest block of the page.
+ * {@code [role=main]}; when all are short it compares the longest of them with the densest block of prose
+ * on the page and keeps the longer, so that a cookie notice or a footer is never returned in place of the
+ * article.
  *
  * <p>Output: paragraphs (p, h2-h6, li, blockquote, pre...) separated by a blank line ({@code "\n\n"}),
  * whitespace collapsed, without the page's headline ({@code <title>}, {@code og:title} or {@code h1}).
@@ -71,7 +72,7 @@ public final class TextExtractor {
         for (String selector : FALLBACK_CONTAINERS) {
             attempts.add(p -> container(p, selector, headlines));
         }
-        String firstNonEmpty = null;
+        String longest = "";
         for (Function<Element, Optional<String>> attempt : attempts) {
             if (Thread.currentThread().isInterrupted()) {
                 // the caller gave this page up (its record budget ran out): the next attempt would be in vain
@@ -81,9 +82,12 @@ public final class TextExtractor {
             if (text.length() >= MIN_GOOD_CHARS) {
                 return text;
             }
-            firstNonEmpty = firstNonEmpty == null && !text.isEmpty() ? text : firstNonEmpty;
+            longest = text.length() > longest.length() ? text : longest;
         }
-        return firstNonEmpty != null ? firstNonEmpty : densestBlock(page, headlines);
+        // Every attempt gave a short block (a banner, a footer, a notice): the page's densest block of prose
+        // is compared with it, and the longer one is the article.
+        String densest = densestBlock(page, headlines);
+        return densest.length() > longest.length() ? densest : longest;
     }
 
     /** The scored candidate's text; {@code strict} also removes weak boilerplate matches and weights classes. */

@@ -182,4 +182,34 @@ class TextExtractorTest {
                 + "</nav><div class=\"content\">" + articleHtml + "</div><footer>Copyright Example News</footer>"
                 + "</body></html>";
     }
+
+    @Test
+    void aShortNoticeIsNeverReturnedWhenALongerBlockOfProseIsOnThePage() {
+        StringBuilder story = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            story.append("<p>The council said on Tuesday that the harbour works, which began in spring, would finish"
+                    + " late, and residents, who had waited years, were angry about it (").append(i).append(").</p>");
+        }
+        // Every attempt drops the story for its class name ("share"), and finds only the notice.
+        String html = "<html><body><div class=\"notice\"><p>This site uses cookies to improve your subscriber"
+                + " experience. By continuing you agree to our use of cookies.</p></div>"
+                + "<div class=\"share-enabled story\">" + story + "</div></body></html>";
+
+        String text = new TextExtractor().extract(html, "https://news.example/a");
+
+        assertThat(text).startsWith("The council said on Tuesday").contains("(7).").doesNotContain("cookies");
+    }
+
+    @Test
+    void aPageHiddenFromScreenReadersBehindADialogIsStillRead() {
+        String html = "<html><body><div role=\"dialog\"><p>We value your privacy and use cookies.</p></div>"
+                + "<div id=\"wrapper\" aria-hidden=\"true\"><div class=\"story-text\">"
+                + ("<p>Engineers found that the storm damage reached far deeper than the first survey had shown,"
+                + " and the repairs will run into next spring.</p>").repeat(6)
+                + "<span aria-hidden=\"true\">icon text</span></div></div></body></html>";
+
+        String text = new TextExtractor().extract(html, "https://news.example/b");
+
+        assertThat(text).startsWith("Engineers found").doesNotContain("privacy").doesNotContain("icon text");
+    }
 }
