@@ -59,6 +59,10 @@ public final class TextExtractor {
 
     /** The main text of {@code doc}. */
     public String extract(Document doc) {
+        return ArticleEnd.trim(mainText(doc));
+    }
+
+    private String mainText(Document doc) {
         Element body = doc.body();
         if (body == null) {
             return "";
