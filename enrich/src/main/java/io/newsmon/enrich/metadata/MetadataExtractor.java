@@ -34,8 +34,8 @@ import org.jsoup.parser.Parser;
  *       {@code sailthru.date}; {@code article:modified_time}, {@code og:updated_time},
  *       {@code dc.date.modified}.</li>
  *   <li><b>Markup</b>: {@code <time datetime>} (one marked {@code pubdate} or {@code itemprop=datePublished}
- *       first), {@code itemprop=author} or {@code rel=author} bylines, {@code <title>} (without a
- *       {@code " | Site"} suffix) then the first {@code <h1>}.</li>
+ *       first), {@code itemprop=author} or {@code rel=author} bylines, {@code <title>} (without the
+ *       site name before or after the headline: its name, host or acronym) then the first {@code <h1>}.</li>
  *   <li><b>The feed entry</b>: title, author, published time, link (as canonical URL).</li>
  * </ol>
  * The language comes from {@code <html lang>}, then {@code content-language} meta, then {@code og:locale},
@@ -71,8 +71,13 @@ public final class MetadataExtractor {
     private static String title(Document doc, JsonLdArticle ld, Map<String, String> meta, String siteName,
                                 FeedEntry entry) {
         return first(ld::headline, () -> meta.get("og:title"), () -> meta.get("twitter:title"),
-                () -> withoutSiteSuffix(doc.title(), siteName), () -> doc.selectFirst("h1") == null ? null
-                        : doc.selectFirst("h1").text(), () -> entry == null ? null : entry.title());
+                () -> PageTitle.headline(doc.title(), siteName, doc.location(), h1(doc)), () -> h1(doc),
+                () -> entry == null ? null : entry.title());
+    }
+
+    private static String h1(Document doc) {
+        Element h1 = doc.selectFirst("h1");
+        return h1 == null ? null : h1.text();
     }
 
     private static String author(Document doc, JsonLdArticle ld, Map<String, String> meta, FeedEntry entry) {
@@ -131,17 +136,6 @@ public final class MetadataExtractor {
     private static String byline(Document doc) {
         Element named = doc.selectFirst("[itemprop=author] [itemprop=name], [itemprop=author], a[rel=author]");
         return named == null ? null : named.hasAttr("content") ? named.attr("content") : named.text();
-    }
-
-    private static String withoutSiteSuffix(String title, String siteName) {
-        if (siteName == null || title == null) {
-            return title;
-        }
-        // Whitespace runs are collapsed first, so that the pattern meets one space at a time and cannot
-        // backtrack through a long run of them (a hostile title of tabs made it quadratic).
-        Pattern suffix = Pattern.compile(" [|\\-–—:·] " + Pattern.quote(siteName.strip()) + "$",
-                Pattern.CASE_INSENSITIVE);
-        return suffix.matcher(WHITESPACE.matcher(title).replaceAll(" ").strip()).replaceFirst("");
     }
 
     private static String notUrl(String value) {

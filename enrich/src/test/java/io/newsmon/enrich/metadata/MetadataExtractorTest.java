@@ -86,6 +86,48 @@ class MetadataExtractorTest {
         assertThat(metadata.title()).isEqualTo("Huawei wins reprieve");
     }
 
+    @Test
+    void titleTagLosesASiteNameTheHostGivesAtEitherEnd() {
+        String url = "https://www.porthavengazette.example/2024/harbour/breakwater";
+
+        assertThat(extractAt(url, head("<title>Breakwater repairs delayed | Porthaven Gazette</title>") + "<body></body>")
+                .title()).isEqualTo("Breakwater repairs delayed");
+        assertThat(extractAt(url, head("<title>Porthaven Gazette - Breakwater repairs delayed</title>") + "<body></body>")
+                .title()).isEqualTo("Breakwater repairs delayed");
+    }
+
+    @Test
+    void titleTagLosesTheAcronymOfTheSiteName() {
+        PageMetadata metadata = extract(head("<meta property=\"og:site_name\" content=\"Porthaven Gazette\">"
+                + "<title>Breakwater repairs delayed — PG News</title>") + "<body></body>");
+
+        assertThat(metadata.title()).isEqualTo("Breakwater repairs delayed");
+    }
+
+    @Test
+    void titleTagKeepsAColonWithoutASiteSignal() {
+        PageMetadata metadata = extract(head("<meta property=\"og:site_name\" content=\"Porthaven Gazette\">"
+                + "<title>Brexit: what happens next</title>") + "<body></body>");
+
+        assertThat(metadata.title()).isEqualTo("Brexit: what happens next");
+    }
+
+    @Test
+    void titleTagPartThatIsTheH1IsTheTitle() {
+        PageMetadata metadata = extract(head("<title>Breakwater repairs delayed | Harbour | Local</title>")
+                + "<body><h1>Breakwater repairs delayed</h1></body>");
+
+        assertThat(metadata.title()).isEqualTo("Breakwater repairs delayed");
+    }
+
+    @Test
+    void titleTagThatIsOnlyTheSiteNameGivesWayToTheH1() {
+        PageMetadata metadata = extract(head("<meta property=\"og:site_name\" content=\"Porthaven Gazette\">"
+                + "<title>Porthaven Gazette |</title>") + "<body><h1>Breakwater repairs delayed</h1></body>");
+
+        assertThat(metadata.title()).isEqualTo("Breakwater repairs delayed");
+    }
+
     /**
      * A title of 100,000 vertical tabs (whitespace to Java's regular expressions, not to jsoup) took the
      * site-suffix pattern minutes, backtracking from every tab; the guard is far above the milliseconds it
@@ -228,7 +270,11 @@ class MetadataExtractorTest {
     }
 
     private PageMetadata extract(String html) {
-        return extractor.extract(Jsoup.parse(html, URL), ENTRY);
+        return extractAt(URL, html);
+    }
+
+    private PageMetadata extractAt(String url, String html) {
+        return extractor.extract(Jsoup.parse(html, url), ENTRY);
     }
 
     private static String head(String content) {
