@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
@@ -52,6 +53,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 5, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class EnrichBenchmark {
+    /** The page set: the labelled fixtures, or the realistic pages with {@code -p set=realistic}. */
+    @Param({Pages.DIRECTORY})
+    public String set;
     private List<RawPage> pages;
     private TextExtractor textExtractor;
     private MetadataExtractor metadataExtractor;
@@ -61,7 +65,7 @@ public class EnrichBenchmark {
     /** Loads the pages and builds the parts of the enricher that live as long as the stage. */
     @Setup(Level.Trial)
     public void setUp() {
-        pages = Pages.load();
+        pages = Pages.load(set == null ? Pages.DIRECTORY : set);
         textExtractor = new TextExtractor();
         metadataExtractor = new MetadataExtractor();
         tagger = new TopicTagger(TopicsFile.bundled());

@@ -58,9 +58,12 @@ public final class EnrichFigures {
             System.exit(2);
             return;
         }
-        List<RawPage> pages = Pages.load();
+        String set = cli.getParameter("set").hasValue()
+                ? String.join(",", cli.getParameter("set").get()) : Pages.DIRECTORY;
+        List<RawPage> pages = Pages.load(set);
         long bytes = pages.stream().mapToLong(page -> page.html().length()).sum();
-        System.out.printf(Locale.ROOT, "pages: %d fixture pages, %,d characters of HTML%n", pages.size(), bytes);
+        System.out.printf(Locale.ROOT, "pages: %d pages of set %s, %,d characters of HTML (mean %,d)%n", pages.size(),
+                set, bytes, bytes / pages.size());
         QueryMatches matches = QueryMatches.of(TaggingBenchmark.articles(pages), pages,
                 StoredQueries.generate(Integer.parseInt(TaggingBenchmark.STORED)));
         System.out.println(matches.describe());

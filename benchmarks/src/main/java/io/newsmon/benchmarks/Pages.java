@@ -32,8 +32,10 @@ import java.util.stream.Stream;
  * <p>Example: {@code List<RawPage> pages = Pages.load();}
  */
 public final class Pages {
-    /** Where the pages are in the jar or classes directory. */
+    /** Where the pages are in the jar or classes directory: the labelled fixtures, 2 to 60 KB each. */
     public static final String DIRECTORY = "pages";
+    /** The realistic held-out pages, 80 to 300 KB each (enrich's {@code extract/realistic/}). */
+    public static final String REALISTIC = "realistic";
     /** The base of the URL each page is given. */
     public static final String BASE_URL = "https://pages.newsmon.example/";
 
@@ -48,25 +50,36 @@ public final class Pages {
      * @throws IllegalStateException when there are none, which means the build did not copy them
      */
     public static List<RawPage> load() {
+        return load(DIRECTORY);
+    }
+
+    /** The pages of {@code set} ({@value #DIRECTORY} or {@value #REALISTIC}) as raw pages, in file name order. */
+    public static List<RawPage> load(String set) {
         List<RawPage> pages = new ArrayList<>();
-        for (String name : names()) {
-            pages.add(page(name, read(name)));
+        for (String name : names(set)) {
+            pages.add(page(name, read(set, name)));
         }
         return List.copyOf(pages);
     }
 
     /** The file names of the pages ({@code amp-page.html}, ...), sorted. */
     public static List<String> names() {
+        return names(DIRECTORY);
+    }
+
+    /** The file names of the pages of {@code set}, sorted. */
+    public static List<String> names(String set) {
         Path origin = origin();
         List<String> names;
         try {
-            names = Files.isDirectory(origin) ? namesInDirectory(origin.resolve(DIRECTORY)) : namesInJar(origin);
+            names = Files.isDirectory(origin) ? namesInDirectory(origin.resolve(set)) : namesInJar(origin, set);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the benchmark pages in " + origin, e);
         }
         if (names.isEmpty()) {
-            throw new IllegalStateException("no *.html page under " + DIRECTORY + "/ in " + origin + ": the build"
-                    + " copies them from enrich/src/test/resources/io/newsmon/enrich/extract/pages (see benchmarks/pom.xml)");
+            throw new IllegalStateException("no *.html page under " + set + "/ in " + origin + ": the build"
+                    + " copies them from enrich/src/test/resources/io/newsmon/enrich/extract/" + set
+                    + " (see benchmarks/pom.xml)");
         }
         Collections.sort(names);
         return names;
@@ -79,8 +92,8 @@ public final class Pages {
                 new FeedEntry(null, url, null, null, null), FETCHED, 200, "text/html", "UTF-8", html);
     }
 
-    private static String read(String name) {
-        String resource = DIRECTORY + "/" + name;
+    private static String read(String set, String name) {
+        String resource = set + "/" + name;
         try (InputStream in = Pages.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("benchmark page " + resource + " was listed but cannot be opened");
@@ -110,11 +123,11 @@ public final class Pages {
         }
     }
 
-    private static List<String> namesInJar(Path jar) throws IOException {
+    private static List<String> namesInJar(Path jar, String set) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             return new ArrayList<>(file.stream().map(JarEntry::getName)
-                    .filter(entry -> entry.startsWith(DIRECTORY + "/"))
-                    .map(entry -> entry.substring(DIRECTORY.length() + 1))
+                    .filter(entry -> entry.startsWith(set + "/"))
+                    .map(entry -> entry.substring(set.length() + 1))
                     .filter(name -> !name.contains("/") && isPage(name)).toList());
         }
     }

@@ -61,6 +61,10 @@ public class TaggingBenchmark {
     @Param({DEFAULT, STORED, NONE})
     public String queries;
 
+    /** The page set: the labelled fixtures, or the realistic pages with {@code -p set=realistic}. */
+    @Param({Pages.DIRECTORY})
+    public String set;
+
     private List<Article> articles;
     private TopicTagger tagger;
 
@@ -71,7 +75,7 @@ public class TaggingBenchmark {
     /** Extracts the articles and builds the tagger of {@link #queries}. */
     @Setup(Level.Trial)
     public void setUp() {
-        articles = articles(Pages.load());
+        articles = articles(Pages.load(set == null ? Pages.DIRECTORY : set));
         tagger = new TopicTagger(topics(queries));
     }
 

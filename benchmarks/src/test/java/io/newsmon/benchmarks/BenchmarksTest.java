@@ -42,6 +42,20 @@ class BenchmarksTest {
     }
 
     @Test
+    void theRealisticSetIsThereAtItsRealSize() throws IOException {
+        List<String> realistic;
+        try (Stream<Path> files = Files.list(FIXTURES.resolveSibling("realistic"))) {
+            realistic = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".html"))
+                    .sorted().toList();
+        }
+        List<RawPage> pages = Pages.load(Pages.REALISTIC);
+
+        assertThat(Pages.names(Pages.REALISTIC)).isEqualTo(realistic).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(pages.stream().mapToLong(page -> page.html().length()).average().orElse(0))
+                .as("mean page size of the realistic set, in characters").isGreaterThanOrEqualTo(80_000);
+    }
+
+    @Test
     void parseBodyParsesEveryPage() {
         EnrichBenchmark benchmark = new EnrichBenchmark();
         benchmark.setUp();
