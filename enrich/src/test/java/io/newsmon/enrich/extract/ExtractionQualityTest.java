@@ -65,9 +65,14 @@ class ExtractionQualityTest {
     }
 
     static Stream<String> pages() {
-        try (Stream<Path> files = Files.list(pagesDirectory())) {
+        return pages("pages").stream();
+    }
+
+    /** The names of the labelled pages of {@code set} ({@code pages} or {@code realistic}), sorted. */
+    static List<String> pages(String set) {
+        try (Stream<Path> files = Files.list(directory(set))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".html"))
-                    .map(n -> n.substring(0, n.length() - ".html".length())).sorted().toList().stream();
+                    .map(n -> n.substring(0, n.length() - ".html".length())).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,7 +83,7 @@ class ExtractionQualityTest {
         List<String> pages = pages().toList();
         assertThat(pages).hasSizeGreaterThanOrEqualTo(30);
         for (String page : pages) {
-            assertThat(Files.exists(pagesDirectory().resolve(page + ".txt"))).as("label %s.txt", page).isTrue();
+            assertThat(Files.exists(directory("pages").resolve(page + ".txt"))).as("label %s.txt", page).isTrue();
         }
     }
 
@@ -142,8 +147,9 @@ class ExtractionQualityTest {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private static Path pagesDirectory() {
-        URL url = ExtractionQualityTest.class.getResource("pages");
+    /** The folder of the labelled set {@code set}. */
+    static Path directory(String set) {
+        URL url = ExtractionQualityTest.class.getResource(set);
         try {
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {
@@ -152,9 +158,14 @@ class ExtractionQualityTest {
     }
 
     static String resource(String name) throws IOException {
-        try (InputStream in = ExtractionQualityTest.class.getResourceAsStream("pages/" + name)) {
+        return resource("pages", name);
+    }
+
+    /** The file {@code name} of the labelled set {@code set}. */
+    static String resource(String set, String name) throws IOException {
+        try (InputStream in = ExtractionQualityTest.class.getResourceAsStream(set + "/" + name)) {
             if (in == null) {
-                throw new IOException("missing test resource pages/" + name);
+                throw new IOException("missing test resource " + set + "/" + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -1,18 +1,15 @@
 package io.newsmon.enrich.extract;
 
+import static io.newsmon.enrich.extract.ExtractionQualityTest.directory;
+import static io.newsmon.enrich.extract.ExtractionQualityTest.pages;
+import static io.newsmon.enrich.extract.ExtractionQualityTest.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmon.enrich.extract.ExtractionQualityTest.Score;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,15 +31,6 @@ class RealisticExtractionTest {
     private static final long MAX_BYTES = 300 * 1024;
 
     private final TextExtractor extractor = new TextExtractor();
-
-    static List<String> pages(String set) {
-        try (Stream<Path> files = Files.list(directory(set))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".html"))
-                    .map(n -> n.substring(0, n.length() - ".html".length())).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void theHeldOutSetHasFortyLabelledPagesOfRealSize() throws IOException {
@@ -94,22 +82,5 @@ class RealisticExtractionTest {
         System.out.printf("extraction: %s, %d pages: mean precision %.3f, recall %.3f, F1 %.3f; lowest page F1 %.3f%n",
                 name, scores.size(), precision, recall, f1, lowest);
         return f1;
-    }
-
-    private static Path directory(String set) {
-        try {
-            return Path.of(RealisticExtractionTest.class.getResource(set).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String resource(String set, String name) throws IOException {
-        try (InputStream in = RealisticExtractionTest.class.getResourceAsStream(set + "/" + name)) {
-            if (in == null) {
-                throw new IOException("missing test resource " + set + "/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
