@@ -48,13 +48,67 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port    the client port on 127.0.0.1, or 0 for a free one
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
-        int clientPort = port == 0 ? freePort() : port;
-        Properties props = properties(dataDir.toAbsolutePath(), clientPort, freePort());
-        KafkaConfig config = KafkaConfig.fromProps(props);
+        return start(dataDir, port, EmbeddedKafkaBroker::freePorts);
+    }
+
+    /** Ports picked here, as {@code [client, controller]}; the client port is only used when asked for 0. */
+    interface PortPicker {
+        int[] pick();
+    }
+
+    /**
+     * Starts the broker; where it picked the ports itself (port 0 or the controller's), a port that another
+     * process took between the pick and the bind is not a failure: it picks again, up to {@value #ATTEMPTS} times.
+     */
+    static EmbeddedKafkaBroker start(Path dataDir, int port, PortPicker ports) {
         format(dataDir.toAbsolutePath());
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        return new EmbeddedKafkaBroker(server, clientPort, dataDir);
+        for (int attempt = 1; ; attempt++) {
+            int[] picked = ports.pick();
+            int clientPort = port == 0 ? picked[0] : port;
+            KafkaConfig config = KafkaConfig.fromProps(properties(dataDir.toAbsolutePath(), clientPort, picked[1]));
+            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+            try {
+                server.startup();
+                return new EmbeddedKafkaBroker(server, clientPort, dataDir);
+            } catch (RuntimeException e) {
+                stopQuietly(server);
+                boolean portTaken = causedByBind(e);
+                if (!portTaken || attempt == ATTEMPTS || (port != 0 && isClientPort(e, port))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int ATTEMPTS = 3;
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException
+                    || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the bind failure names the port the caller asked for, which picking again cannot mend. */
+    private static boolean isClientPort(Throwable e, int port) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(":" + port)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void stopQuietly(KafkaRaftServer server) {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException ignored) {
+            // the start failed already; that failure is the one reported
+        }
     }
 
     /** The {@code bootstrap.servers} value for clients, for example {@code 127.0.0.1:40123}. */
@@ -126,9 +180,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
+    /** Two distinct free ports on 127.0.0.1: both sockets are open at once, so the system cannot hand out one twice. */
+    static int[] freePorts() {
+        InetAddress host;
+        try {
+            host = InetAddress.getByName(HOST);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + HOST, e);
+        }
+        try (ServerSocket client = new ServerSocket(0, 1, host); ServerSocket controller = new ServerSocket(0, 1, host)) {
+            return new int[] {client.getLocalPort(), controller.getLocalPort()};
         } catch (IOException e) {
             throw new UncheckedIOException("no free TCP port on " + HOST, e);
         }

@@ -1,12 +1,16 @@
 package io.newsmon.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,6 +43,37 @@ class EmbeddedKafkaBrokerIT {
         }
         try (EmbeddedKafkaBroker again = EmbeddedKafkaBroker.start(dir, 0)) {
             assertThat(readAll(again.bootstrapServers())).hasSize(100).contains("v0", "v99");
+        }
+    }
+
+    @Test
+    void picksOtherPortsWhenOneItPickedWasTakenBeforeTheBind() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            AtomicInteger picks = new AtomicInteger();
+            EmbeddedKafkaBroker.PortPicker firstTaken = () -> picks.getAndIncrement() == 0
+                    ? new int[] {taken.getLocalPort(), EmbeddedKafkaBroker.freePorts()[1]}
+                    : EmbeddedKafkaBroker.freePorts();
+            try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0, firstTaken)) {
+                assertThat(picks.get()).as("ports picked").isEqualTo(2);
+                assertThat(broker.bootstrapServers()).isNotEqualTo("127.0.0.1:" + taken.getLocalPort());
+                try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                    admin.createTopics(List.of(new NewTopic("t", 2, (short) 1))).all().get();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aClientPortAskedForAndTakenFailsWithoutPickingAgain() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            AtomicInteger picks = new AtomicInteger();
+            EmbeddedKafkaBroker.PortPicker counting = () -> {
+                picks.incrementAndGet();
+                return EmbeddedKafkaBroker.freePorts();
+            };
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(dir, taken.getLocalPort(), counting))
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(picks.get()).as("ports picked").isEqualTo(1);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Where the embedded broker of a running {@code newsmon run} listens: written to
@@ -27,8 +28,11 @@ public final class RunningBroker implements AutoCloseable {
     /** Records that the embedded broker under {@code dataDir} listens at {@code bootstrapServers}, until closed. */
     public static RunningBroker publish(Path dataDir, String bootstrapServers) {
         Path file = dataDir.resolve(FILE);
+        Path partial = dataDir.resolve(FILE + ".partial");
         try {
-            Files.writeString(file, bootstrapServers + "\n", StandardCharsets.UTF_8);
+            // Written whole, then moved in place, so that a reader never sees half an address.
+            Files.writeString(partial, bootstrapServers + "\n", StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -39,7 +43,8 @@ public final class RunningBroker implements AutoCloseable {
     static String address(Path dataDir) {
         Path file = dataDir.resolve(FILE);
         try {
-            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : null;
+            String address = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
+            return address.isEmpty() ? null : address;
         } catch (IOException e) {
             return null;
         }

@@ -57,7 +57,11 @@ class BrokerCommandIT {
         String address;
         while ((address = RunningBroker.address(dir)) == null) {
             assertThat(System.nanoTime()).as("the broker published its address").isLessThan(deadline);
-            assertThat(thread.isAlive()).as("the broker command is still running").isTrue();
+            if (!thread.isAlive()) {
+                thread.join();
+                throw new AssertionError("the broker command ended before it published its address: exit "
+                        + result.get().exitCode() + "\n" + result.get().err() + "\n" + result.get().out());
+            }
             Thread.sleep(100);
         }
         try {
