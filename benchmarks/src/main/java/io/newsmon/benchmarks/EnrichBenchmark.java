@@ -2,6 +2,7 @@ package io.newsmon.benchmarks;
 
 import io.newsmon.enrich.Enricher;
 import io.newsmon.enrich.dedup.Duplicates;
+import io.newsmon.enrich.extract.TextCensus;
 import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.MetadataExtractor;
 import io.newsmon.enrich.tag.TopicTagger;
@@ -99,6 +100,14 @@ public class EnrichBenchmark {
     @Benchmark
     public void metadata(Blackhole blackhole) {
         metadataEach(blackhole::consume);
+    }
+
+    /** {@link TextCensus#isText} of every page's HTML: the check for a binary body that runs before the parse. */
+    @Benchmark
+    public void census(Blackhole blackhole) {
+        for (RawPage page : pages) {
+            blackhole.consume(TextCensus.isText(page.html()));
+        }
     }
 
     /** The body of {@link #extract}: hands each page's text to {@code sink}. */

@@ -144,8 +144,8 @@ public final class Enricher {
             return "page " + page.url() + ": HTTP status " + page.httpStatus() + " is not a success: enrich reads"
                     + " pages fetched with a 2xx status";
         }
-        TextCensus census = TextCensus.of(page.html());
-        if (!census.isText()) {
+        if (!TextCensus.isText(page.html())) {
+            TextCensus census = TextCensus.of(page.html());
             return String.format(Locale.ROOT, "page %s: %,d of its %,d characters other than whitespace (%.1f%%) are"
                     + " not text (U+FFFD, control, private-use, unassigned or unpaired surrogate code points), as in a"
                     + " binary body: enrich refuses a page when more than %.0f%% of them are not text", page.url(),

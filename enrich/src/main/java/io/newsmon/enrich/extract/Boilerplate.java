@@ -1,5 +1,6 @@
 package io.newsmon.enrich.extract;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
@@ -75,12 +77,16 @@ final class Boilerplate {
     private static final Evaluator NON_CONTENT_TAGS_QUERY = QueryParser.parse(NON_CONTENT_TAGS);
     private static final Evaluator HIDDEN_OR_CHROME_QUERY = QueryParser.parse(HIDDEN_OR_CHROME);
     private static final Evaluator HEADLINE_MICRODATA_QUERY = QueryParser.parse(HEADLINE_MICRODATA);
+    private static final Evaluator HIDDEN_FROM_SCREEN_READERS_QUERY = QueryParser.parse(HIDDEN_FROM_SCREEN_READERS);
+    private static final Set<String> NON_CONTENT_TAG_NAMES = Set.of(NON_CONTENT_TAGS.split(",\\s*"));
     /**
      * The patterns' verdicts by class-and-id string: pages repeat their class names (cards, list items) and
      * a site repeats them on every page, so most lookups skip the regular expressions. Cleared when full.
      */
     private static final Map<String, NameMatch> NAME_MATCHES = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED_NAMES = 50_000;
+    /** {@link #classWeight}'s verdicts by class or id string, for the same reason. */
+    private static final Map<String, Integer> NAME_WEIGHTS = new ConcurrentHashMap<>();
     private static final Set<String> ALWAYS_PROTECTED_TAGS = Set.of("html", "body", "main");
 
     private Boilerplate() {
@@ -88,17 +94,58 @@ final class Boilerplate {
 
     /** Removes non-content tags and hidden or landmark chrome from {@code root}, keeping forms that hold the page. */
     static void removeNonContent(Element root) {
-        for (Element form : root.select("form")) {
-            if (form.select("p").size() >= 3) {
-                form.unwrap();
+        // One walk sorts the elements into the four kinds below, in document order; the removals then run in
+        // the order the rules give, each over the elements that earlier removals left in the tree.
+        List<Element> forms = new ArrayList<>();
+        List<Element> nonContent = new ArrayList<>();
+        List<Element> hiddenOrChrome = new ArrayList<>();
+        List<Element> hiddenFromScreenReaders = new ArrayList<>();
+        List<Element> headlineMicrodata = new ArrayList<>();
+        for (Element e : root.getAllElements()) {
+            if (e.nameIs("form")) {
+                forms.add(e);
+            }
+            if (NON_CONTENT_TAG_NAMES.contains(e.normalName())) {
+                nonContent.add(e);
+            }
+            if (e.attributesSize() == 0) {
+                continue;
+            }
+            if ((e.hasAttr("hidden") || e.hasAttr("style") || e.hasAttr("role")) && e.is(HIDDEN_OR_CHROME_QUERY)) {
+                hiddenOrChrome.add(e);
+            }
+            if (e.hasAttr("aria-hidden") && e.is(HIDDEN_FROM_SCREEN_READERS_QUERY)) {
+                hiddenFromScreenReaders.add(e);
+            }
+            if (e.hasAttr("itemprop") && e.is(HEADLINE_MICRODATA_QUERY)) {
+                headlineMicrodata.add(e);
             }
         }
-        root.select(NON_CONTENT_TAGS_QUERY).stream().filter(e -> !e.is(PROTECTED_QUERY)).forEach(Element::remove);
-        root.select(HIDDEN_OR_CHROME_QUERY).stream().filter(e -> !e.is(PROTECTED_QUERY)).forEach(Element::remove);
-        root.select(HIDDEN_FROM_SCREEN_READERS).stream()
-                .filter(e -> !e.is(PROTECTED_QUERY) && !holdsArticleText(e)).forEach(Element::remove);
-        root.select(HEADLINE_MICRODATA_QUERY).stream()
-                .filter(e -> e.select(PROTECTED_QUERY).isEmpty() && e.text().length() < 400).forEach(Element::remove);
+        Set<Element> unwrapped = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element form : forms) {
+            if (form.getElementsByTag("p").size() >= 3) {
+                form.unwrap();
+                unwrapped.add(form);
+            }
+        }
+        nonContent.stream().filter(e -> !unwrapped.contains(e) && isIn(e, root) && !e.is(PROTECTED_QUERY))
+                .toList().forEach(Element::remove);
+        hiddenOrChrome.stream().filter(e -> isIn(e, root) && !e.is(PROTECTED_QUERY)).toList().forEach(Element::remove);
+        hiddenFromScreenReaders.stream().filter(e -> isIn(e, root) && !e.is(PROTECTED_QUERY) && !holdsArticleText(e))
+                .toList().forEach(Element::remove);
+        headlineMicrodata.stream()
+                .filter(e -> isIn(e, root) && e.select(PROTECTED_QUERY).isEmpty() && e.text().length() < 400)
+                .toList().forEach(Element::remove);
+    }
+
+    /** Whether {@code element} is still in the tree under {@code root}, not in a subtree removed from it. */
+    private static boolean isIn(Element element, Element root) {
+        for (Element e = element; e != null; e = e.parent()) {
+            if (e == root) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes the elements whose class or id look like chrome, strongly or weakly, as described on the class. */
@@ -112,9 +159,20 @@ final class Boilerplate {
     }
 
     private static void remove(Element root, boolean includeWeak) {
-        Set<Element> holdProtected = ancestorsOf(root.select(PROTECTED_QUERY));
-        Set<Element> holdArticle = ancestorsOf(root.select("article"));
-        root.select("*").stream()
+        Elements all = root.getAllElements();
+        List<Element> protectedElements = new ArrayList<>();
+        List<Element> articles = new ArrayList<>();
+        for (Element e : all) {
+            if (e.is(PROTECTED_QUERY)) {
+                protectedElements.add(e);
+            }
+            if (e.nameIs("article")) {
+                articles.add(e);
+            }
+        }
+        Set<Element> holdProtected = ancestorsOf(protectedElements);
+        Set<Element> holdArticle = ancestorsOf(articles);
+        all.stream()
                 .filter(e -> !holdProtected.contains(e) && isUnlikely(e, includeWeak, holdArticle.contains(e)))
                 .toList().forEach(Element::remove);
     }
@@ -126,13 +184,19 @@ final class Boilerplate {
     }
 
     static boolean isUnlikely(Element element, boolean includeWeak, boolean holdsArticle) {
+        if (element.attributesSize() == 0) {
+            return false; // neither class nor id: the common case, decided without building a string
+        }
         String names = classAndId(element);
-        if (names.isBlank() || ALWAYS_PROTECTED_TAGS.contains(element.normalName()) || element.is(PROTECTED_QUERY)) {
+        if (names.isBlank()) {
             return false;
         }
         NameMatch match = NAME_MATCHES.computeIfAbsent(names, Boilerplate::match);
         if (NAME_MATCHES.size() > MAX_REMEMBERED_NAMES) {
             NAME_MATCHES.clear();
+        }
+        if (!match.any() || ALWAYS_PROTECTED_TAGS.contains(element.normalName()) || element.is(PROTECTED_QUERY)) {
+            return false;
         }
         if (match.strong()) {
             return true;
@@ -146,6 +210,9 @@ final class Boilerplate {
 
     /** What the class and id patterns say about one class-and-id string. */
     private record NameMatch(boolean strong, boolean guarded, boolean weak) {
+        boolean any() {
+            return strong || guarded || weak;
+        }
     }
 
     private static NameMatch match(String names) {
@@ -159,22 +226,33 @@ final class Boilerplate {
         if (text < GUARDED_TEXT_CHARS) {
             return false;
         }
-        int linked = element.select("a").stream().mapToInt(a -> Texts.normalise(a.text()).length()).sum();
+        int linked = element.getElementsByTag("a").stream().mapToInt(a -> Texts.normalise(a.text()).length()).sum();
         return text - linked >= GUARDED_TEXT_CHARS;
     }
 
     /** Readability's class weight: +25 when the class or id look like content, -25 when they look like chrome. */
     static int classWeight(Element element) {
-        int weight = 0;
-        for (String name : List.of(element.className(), element.id())) {
-            if (!name.isEmpty() && NEGATIVE.matcher(name).find()) {
-                weight -= 25;
-            }
-            if (!name.isEmpty() && POSITIVE.matcher(name).find()) {
-                weight += 25;
-            }
+        if (element.attributesSize() == 0) {
+            return 0;
         }
+        int weight = nameWeight(element.className()) + nameWeight(element.id());
         return "articleBody".equals(element.attr("itemprop")) ? weight + 25 : weight;
+    }
+
+    /** The weight of one class or id string, remembered like {@link #NAME_MATCHES}. */
+    private static int nameWeight(String name) {
+        if (name.isEmpty()) {
+            return 0;
+        }
+        Integer weight = NAME_WEIGHTS.get(name);
+        if (weight == null) {
+            weight = (NEGATIVE.matcher(name).find() ? -25 : 0) + (POSITIVE.matcher(name).find() ? 25 : 0);
+            if (NAME_WEIGHTS.size() >= MAX_REMEMBERED_NAMES) {
+                NAME_WEIGHTS.clear();
+            }
+            NAME_WEIGHTS.put(name, weight);
+        }
+        return weight;
     }
 
     private static String classAndId(Element element) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Readability's "clean conditionally" pass over the chosen content: removes headlines, and blocks inside
@@ -11,7 +13,12 @@ import org.jsoup.nodes.Element;
  * labels, copyright lines).
  */
 final class ContentCleaner {
+    // Selectors parsed once: jsoup parses a selector string on every call.
+    private static final Evaluator SUBHEADINGS = QueryParser.parse("h2, h3, h4, h5, h6");
+    private static final Evaluator PARAGRAPHS_AND_ITEMS = QueryParser.parse("p, li");
+    private static final Evaluator LABEL_CANDIDATES = QueryParser.parse("p, div, span");
     private static final String CLEANED_BLOCKS = "table, ul, ol, dl, div, section, form, fieldset";
+    private static final Evaluator CLEANED_BLOCKS_QUERY = QueryParser.parse(CLEANED_BLOCKS);
     private static final int MIN_BLOCK_CHARS = 25;
     /** Labels that ad slots leave between paragraphs. */
     private static final Pattern AD_LABEL = Pattern.compile("(?i)(advertisement|advertising|ad|sponsored( content)?"
@@ -32,22 +39,22 @@ final class ContentCleaner {
      * @param weightClasses whether blocks whose class or id look like chrome are removed
      */
     static void clean(Element content, Set<String> headlineKeys, boolean weightClasses) {
-        content.select("h1").remove();
-        for (Element heading : content.select("h2, h3, h4, h5, h6")) {
+        content.getElementsByTag("h1").remove();
+        for (Element heading : content.select(SUBHEADINGS)) {
             if (headlineKeys.contains(Texts.key(heading.text()))
                     || weightClasses && Boilerplate.classWeight(heading) < 0) {
                 heading.remove();
             }
         }
-        List<Element> blocks = content.select(CLEANED_BLOCKS);
+        List<Element> blocks = content.select(CLEANED_BLOCKS_QUERY);
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Element block = blocks.get(i);
             if (block != content && block.parent() != content && isChrome(block, weightClasses)) {
                 block.remove();
             }
         }
-        content.select("p, li").stream().filter(ContentCleaner::isLinkLine).forEach(Element::remove);
-        content.select("p, div, span").stream().filter(e -> e.children().stream().noneMatch(Paragraphs::isBlock))
+        content.select(PARAGRAPHS_AND_ITEMS).stream().filter(ContentCleaner::isLinkLine).forEach(Element::remove);
+        content.select(LABEL_CANDIDATES).stream().filter(e -> e.children().stream().noneMatch(Paragraphs::isBlock))
                 .filter(e -> isLabelOrCopyright(Texts.normalise(e.text()))).forEach(Element::remove);
     }
 
@@ -70,8 +77,8 @@ final class ContentCleaner {
 
     /** Whether a short block holds a subheading or a sentence ("He declined to comment."), not a label. */
     private static boolean holdsWriting(Element block) {
-        return !block.select("h2, h3, h4, h5, h6").isEmpty()
-                || block.select("p").stream().anyMatch(p -> SENTENCE_END.matcher(Texts.normalise(p.text())).find());
+        return block.selectFirst(SUBHEADINGS) != null
+                || block.getElementsByTag("p").stream().anyMatch(p -> SENTENCE_END.matcher(Texts.normalise(p.text())).find());
     }
 
     /** A paragraph or list item that is mostly a link: "Read more: ...", "Related: ...". */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jsoup.nodes.TextNode;
 
 /**
@@ -23,6 +25,7 @@ import org.jsoup.nodes.TextNode;
  * One instance scores one tree.
  */
 final class ContentScorer {
+    private static final Evaluator SCORED = QueryParser.parse("p, pre, td, blockquote");
     static final int MIN_PARAGRAPH_CHARS = 25;
     static final int ANCESTOR_LEVELS = 5;
     /** The shortest paragraph whose parent gets its class weight: a status line does not make a container. */
@@ -42,7 +45,7 @@ final class ContentScorer {
 
     /** The element most likely to hold the article under {@code body}, or null when no paragraph scores. */
     Element topCandidate(Element body) {
-        for (Element paragraph : body.select("p, pre, td, blockquote")) {
+        for (Element paragraph : body.select(SCORED)) {
             scoreParagraph(paragraph);
         }
         lengths = TextLengths.of(body);
@@ -178,7 +181,7 @@ final class ContentScorer {
             return 0;
         }
         double linkLength = 0;
-        for (Element link : element.select("a")) {
+        for (Element link : element.getElementsByTag("a")) {
             double weight = link.attr("href").startsWith("#") ? 0.3 : 1;
             linkLength += Texts.normalise(link.text()).length() * weight;
         }

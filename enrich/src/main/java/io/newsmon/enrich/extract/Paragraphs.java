@@ -29,7 +29,7 @@ final class Paragraphs {
 
     /** Rewrites the tree under {@code root} so that loose text sits in {@code p} elements. */
     static void normalise(Element root) {
-        List<Element> elements = new ArrayList<>(root.select("*"));
+        List<Element> elements = new ArrayList<>(root.getAllElements());
         for (int i = elements.size() - 1; i >= 0; i--) {
             Element element = elements.get(i);
             if (element.parent() == null && element != root) {

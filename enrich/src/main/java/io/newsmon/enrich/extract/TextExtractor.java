@@ -12,6 +12,8 @@ import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Extracts an article's main text from its page, leaving out the page chrome: navigation, header and
@@ -47,6 +49,9 @@ import org.jsoup.nodes.Element;
  * that a page its caller gave up does not go on taking a core.
  */
 public final class TextExtractor {
+    // Selectors parsed once: jsoup parses a selector string on every call.
+    private static final Evaluator BLOCKS = QueryParser.parse("div, section, article, main, td, body, blockquote");
+    private static final Evaluator OWN_PARAGRAPHS = QueryParser.parse("p, pre, li, blockquote, h2, h3, h4, h5, h6");
     /** Results shorter than this many characters make the extractor try its fallbacks. */
     public static final int MIN_GOOD_CHARS = 250;
     private static final List<String> FALLBACK_CONTAINERS = List.of("[itemprop=articleBody]", "article", "main",
@@ -124,13 +129,13 @@ public final class TextExtractor {
     private static String densestBlock(Element page, Set<String> headlines) {
         Element copy = page.clone();
         Paragraphs.normalise(copy);
-        return copy.select("div, section, article, main, td, body, blockquote").stream()
+        return copy.select(BLOCKS).stream()
                 .max(Comparator.comparingDouble(TextExtractor::ownParagraphText))
                 .map(block -> TextRenderer.text(block, headlines)).orElse("");
     }
 
     private static double ownParagraphText(Element block) {
-        return block.children().stream().filter(c -> c.is("p, pre, li, blockquote, h2, h3, h4, h5, h6"))
+        return block.children().stream().filter(c -> c.is(OWN_PARAGRAPHS))
                 .mapToDouble(c -> c.text().length() * (1 - ContentScorer.linkDensity(c))).sum();
     }
 
@@ -143,6 +148,7 @@ public final class TextExtractor {
         }
     }
 
+    private static final Evaluator TITLE_META = QueryParser.parse("[property=og:title], [name=twitter:title]");
     private static final Pattern HEADLINE_SEPARATOR = Pattern.compile(" (?:[|\\-–—:·»/]|::) ");
 
     /** Keys of the page's headline in its forms: title (whole and without a site suffix), og:title, h1s. */
@@ -157,8 +163,22 @@ public final class TextExtractor {
                 keys.add(Texts.key(part));
             }
         }
-        doc.select("meta[property=og:title], meta[name=twitter:title]").forEach(m -> keys.add(Texts.key(m.attr("content"))));
-        doc.select("h1").forEach(h -> keys.add(Texts.key(h.text())));
+        // One walk over the page for both kinds, in place of two selector queries over every element.
+        List<Element> titleMetas = new ArrayList<>();
+        List<Element> h1s = new ArrayList<>();
+        for (Element element : doc.getAllElements()) {
+            switch (element.normalName()) {
+                case "meta" -> {
+                    if (element.is(TITLE_META)) {
+                        titleMetas.add(element);
+                    }
+                }
+                case "h1" -> h1s.add(element);
+                default -> { }
+            }
+        }
+        titleMetas.forEach(m -> keys.add(Texts.key(m.attr("content"))));
+        h1s.forEach(h -> keys.add(Texts.key(h.text())));
         keys.remove("");
         return keys;
     }

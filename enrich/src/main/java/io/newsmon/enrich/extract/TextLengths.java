@@ -59,7 +59,7 @@ final class TextLengths {
         int count = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\u00A0') {
+            if (c > ' ' && c < 0x7F || !Character.isWhitespace(c) && c != '\u00A0') {
                 count++;
             }
         }

@@ -55,6 +55,9 @@ final class Texts {
     }
 
     private static boolean isSpace(char c) {
+        if (c > ' ' && c < 0x7F) {
+            return false; // printable ASCII, most characters of most pages: no table lookup
+        }
         return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u200B'
                 || c == '\uFEFF';
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
@@ -20,6 +21,9 @@ import org.jsoup.nodes.Element;
  * and publishers) are resolved within the page. Blocks that are not valid JSON are skipped.
  */
 final class JsonLdArticle {
+    private static final Pattern LD_JSON_TYPE = Pattern.compile("(?i)application/ld\\+json");
+    private static final Pattern CDATA_START = Pattern.compile("^(//\\s*)?<!\\[CDATA\\[");
+    private static final Pattern CDATA_END = Pattern.compile("(//\\s*)?]]>$");
     private static final Set<String> ARTICLE_TYPES = Set.of("Article", "NewsArticle", "ReportageNewsArticle",
             "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle",
             "BlogPosting", "LiveBlogPosting", "Report");
@@ -40,7 +44,10 @@ final class JsonLdArticle {
     /** The page's article node; when it has none, every accessor returns null. */
     static JsonLdArticle find(Document doc) {
         List<JsonNode> nodes = new ArrayList<>();
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : doc.getElementsByTag("script")) {
+            if (!LD_JSON_TYPE.matcher(script.attr("type")).find()) {
+                continue;
+            }
             JsonNode root = parse(script.data());
             if (root != null) {
                 collect(root, nodes);
@@ -117,7 +124,7 @@ final class JsonLdArticle {
     }
 
     private static JsonNode parse(String json) {
-        String body = json.strip().replaceFirst("^(//\\s*)?<!\\[CDATA\\[", "").replaceFirst("(//\\s*)?]]>$", "");
+        String body = CDATA_END.matcher(CDATA_START.matcher(json.strip()).replaceFirst("")).replaceFirst("");
         try {
             return LENIENT.readTree(body);
         } catch (JacksonException e) {

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jsoup.parser.Parser;
 
 /**
@@ -50,6 +52,14 @@ import org.jsoup.parser.Parser;
  * <p>Example: {@code new MetadataExtractor().extract(Jsoup.parse(html, pageUrl), entry).publishedAt()}.
  */
 public final class MetadataExtractor {
+    // Selectors parsed once: jsoup parses a selector string on every call.
+    private static final Evaluator H1 = QueryParser.parse("h1");
+    private static final Evaluator HTML = QueryParser.parse("html");
+    private static final Evaluator CANONICAL_LINK = QueryParser.parse("link[rel~=(?i)(^|\\s)canonical($|\\s)][href]");
+    private static final List<Evaluator> TIMES = List.of(
+            QueryParser.parse("time[pubdate][datetime], [itemprop=datePublished][datetime]"),
+            QueryParser.parse("time[datetime]"));
+    private static final Evaluator BYLINE = QueryParser.parse("[itemprop=author] [itemprop=name], [itemprop=author], a[rel=author]");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** The metadata of {@code doc}, with {@code entry} (may be null) as the last resort. */
@@ -76,7 +86,7 @@ public final class MetadataExtractor {
     }
 
     private static String h1(Document doc) {
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = doc.selectFirst(H1);
         return h1 == null ? null : h1.text();
     }
 
@@ -95,13 +105,14 @@ public final class MetadataExtractor {
     }
 
     private static String language(Document doc, JsonLdArticle ld, Map<String, String> meta) {
-        return Stream.of(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"),
+        Element html = doc.selectFirst(HTML);
+        return Stream.of(html == null ? null : html.attr("lang"),
                         meta.get("content-language"), meta.get("language"), meta.get("og:locale"), ld.inLanguage())
                 .map(LanguageTags::normalise).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static String canonicalUrl(Document doc, JsonLdArticle ld, Map<String, String> meta, FeedEntry entry) {
-        Element link = doc.selectFirst("link[rel~=(?i)(^|\\s)canonical($|\\s)][href]");
+        Element link = doc.selectFirst(CANONICAL_LINK);
         return Stream.of(link == null ? null : link.attr("href"), meta.get("og:url"), ld.url(),
                         entry == null ? null : entry.link())
                 .map(href -> absolute(doc, href)).filter(Objects::nonNull).findFirst().orElse(null);
@@ -110,7 +121,10 @@ public final class MetadataExtractor {
     /** Meta tags by lower-cased {@code property}, {@code name}, {@code itemprop} or {@code http-equiv}; the first wins. */
     private static Map<String, String> metaTags(Document doc) {
         Map<String, String> tags = new HashMap<>();
-        for (Element meta : doc.select("meta[content]")) {
+        for (Element meta : doc.getElementsByTag("meta")) {
+            if (!meta.hasAttr("content")) {
+                continue;
+            }
             String content = meta.attr("content").strip();
             for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
                 if (!content.isEmpty() && meta.hasAttr(key)) {
@@ -123,7 +137,7 @@ public final class MetadataExtractor {
 
     /** The first parseable {@code datetime}: of a time marked as the publication date, else of any time. */
     private static String timeElement(Document doc) {
-        for (String selector : List.of("time[pubdate][datetime], [itemprop=datePublished][datetime]", "time[datetime]")) {
+        for (Evaluator selector : TIMES) {
             for (Element time : doc.select(selector)) {
                 if (Times.parse(time.attr("datetime")) != null) {
                     return time.attr("datetime");
@@ -134,7 +148,7 @@ public final class MetadataExtractor {
     }
 
     private static String byline(Document doc) {
-        Element named = doc.selectFirst("[itemprop=author] [itemprop=name], [itemprop=author], a[rel=author]");
+        Element named = doc.selectFirst(BYLINE);
         return named == null ? null : named.hasAttr("content") ? named.attr("content") : named.text();
     }
 

@@ -118,6 +118,78 @@ class TextCensusTest {
         assertThat(TextCensus.of(text)).isEqualTo(new TextCensus(11, 0));
     }
 
+    /**
+     * The census reads a table of the kind of every char; it must count as {@link Character} classifies each
+     * code point: every char of the Basic Multilingual Plane alone, and random mixes of paired and unpaired
+     * surrogates, supplementary code points and ASCII.
+     */
+    @Test
+    void countsAsCharacterClassifiesEveryCodePoint() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String one = String.valueOf((char) c);
+            assertThat(TextCensus.of(one)).as("U+%04X", c).isEqualTo(reference(one));
+        }
+        java.util.Random random = new java.util.Random(17);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder mix = new StringBuilder();
+            for (int i = 0; i < 40; i++) {
+                switch (random.nextInt(4)) {
+                    case 0 -> mix.append((char) (0xD800 + random.nextInt(0x800))); // a lone or paired surrogate
+                    case 1 -> mix.appendCodePoint(0x10000 + random.nextInt(0x100000));
+                    case 2 -> mix.append((char) random.nextInt(0x80));
+                    default -> mix.append((char) random.nextInt(0x10000));
+                }
+            }
+            assertThat(TextCensus.of(mix)).as("mix %d", round).isEqualTo(reference(mix.toString()));
+        }
+    }
+
+    /**
+     * {@link TextCensus#isText(CharSequence)} decides most pages in a cheaper pass; its verdict must be the
+     * census's, on the fixtures and on mixes of ASCII, whitespace, other scripts and characters that are not
+     * text around the threshold.
+     */
+    @Test
+    void theQuickVerdictIsTheCensussVerdict() throws IOException, URISyntaxException {
+        for (Path page : htmlFixtures()) {
+            String html = Files.readString(page, StandardCharsets.UTF_8);
+            assertThat(TextCensus.isText(html)).as(page.toString()).isEqualTo(TextCensus.of(html).isText());
+        }
+        String[] pieces = {"a", "Z", " ", "\n", "\u000b", "\u001c", "\u00e9", "\u4e2d", "\u00a0", "\uFFFD", "\u0007",
+            "\u007f", "\u0085", "\uE000", "\uD83D\uDE00", "\uD800", "\u0378"};
+        java.util.Random random = new java.util.Random(5);
+        int notText = 0;
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder mix = new StringBuilder("x".repeat(random.nextInt(200)));
+            int count = 1 + random.nextInt(60);
+            for (int i = 0; i < count; i++) {
+                mix.append(pieces[random.nextInt(pieces.length)]);
+            }
+            boolean census = TextCensus.of(mix).isText();
+            notText += census ? 0 : 1;
+            assertThat(TextCensus.isText(mix)).as("mix %d: %s", round, mix).isEqualTo(census);
+        }
+        assertThat(notText).as("mixes that are not text, so both verdicts were tried").isBetween(500, 4_500);
+    }
+
+    /** The census by the rule on the class, code point by code point. */
+    private static TextCensus reference(String text) {
+        long characters = 0;
+        long notText = 0;
+        for (int codePoint : text.codePoints().toArray()) {
+            if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {
+                continue;
+            }
+            characters++;
+            int type = Character.getType(codePoint);
+            if (codePoint == 0xFFFD || type == Character.CONTROL || type == Character.SURROGATE
+                    || type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
+                notText++;
+            }
+        }
+        return new TextCensus(characters, notText);
+    }
+
     @Test
     void aPageIsTextUpToTheThresholdAndNotTextBeyondIt() {
         assertThat(TextCensus.of("\uFFFD" + "a".repeat(19)).isText()).isTrue();
