@@ -1,7 +1,9 @@
 package io.newsmon.enrich.extract;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -92,50 +97,77 @@ final class Boilerplate {
     private Boilerplate() {
     }
 
-    /** Removes non-content tags and hidden or landmark chrome from {@code root}, keeping forms that hold the page. */
-    static void removeNonContent(Element root) {
-        // One walk sorts the elements into the four kinds below, in document order; the removals then run in
-        // the order the rules give, each over the elements that earlier removals left in the tree.
-        List<Element> forms = new ArrayList<>();
-        List<Element> nonContent = new ArrayList<>();
-        List<Element> hiddenOrChrome = new ArrayList<>();
+    /**
+     * A copy of {@code root} without non-content tags and hidden or landmark chrome, keeping forms that hold
+     * the page; {@code root} is not modified. The copy is made in one walk that leaves out what would be
+     * removed from a full copy, so a mega menu or a page of scripts is never copied only to be dropped: a
+     * form that holds three paragraphs or more is unwrapped (its content kept in its place), a non-content
+     * tag and an element hidden or marked as a landmark of chrome are left out with their content, unless
+     * they are {@link #PROTECTED}. Then, in the copy, elements hidden from screen readers are removed unless
+     * they hold article text, and headline microdata unless it holds the article.
+     */
+    static Element prunedCopy(Element root) {
+        Element copy = root.shallowClone();
         List<Element> hiddenFromScreenReaders = new ArrayList<>();
         List<Element> headlineMicrodata = new ArrayList<>();
-        for (Element e : root.getAllElements()) {
-            if (e.nameIs("form")) {
-                forms.add(e);
+        Deque<Element> copies = new ArrayDeque<>();
+        Deque<Node> copied = new ArrayDeque<>();
+        copies.push(copy);
+        copied.push(root);
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node == root) {
+                    return FilterResult.CONTINUE;
+                }
+                if (!(node instanceof Element e)) {
+                    copies.peek().appendChild(node.shallowClone());
+                    return FilterResult.CONTINUE;
+                }
+                if (e.nameIs("form") && e.getElementsByTag("p").size() >= 3) {
+                    return FilterResult.CONTINUE; // unwrapped: its children go where it was
+                }
+                if (isLeftOut(e)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                Element elementCopy = e.shallowClone();
+                copies.peek().appendChild(elementCopy);
+                copies.push(elementCopy);
+                copied.push(e);
+                if (e.attributesSize() > 0) {
+                    if (e.hasAttr("aria-hidden") && e.is(HIDDEN_FROM_SCREEN_READERS_QUERY)) {
+                        hiddenFromScreenReaders.add(elementCopy);
+                    }
+                    if (e.hasAttr("itemprop") && e.is(HEADLINE_MICRODATA_QUERY)) {
+                        headlineMicrodata.add(elementCopy);
+                    }
+                }
+                return FilterResult.CONTINUE;
             }
-            if (NON_CONTENT_TAG_NAMES.contains(e.normalName())) {
-                nonContent.add(e);
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node != root && copied.peek() == node) {
+                    copied.pop();
+                    copies.pop();
+                }
+                return FilterResult.CONTINUE;
             }
-            if (e.attributesSize() == 0) {
-                continue;
-            }
-            if ((e.hasAttr("hidden") || e.hasAttr("style") || e.hasAttr("role")) && e.is(HIDDEN_OR_CHROME_QUERY)) {
-                hiddenOrChrome.add(e);
-            }
-            if (e.hasAttr("aria-hidden") && e.is(HIDDEN_FROM_SCREEN_READERS_QUERY)) {
-                hiddenFromScreenReaders.add(e);
-            }
-            if (e.hasAttr("itemprop") && e.is(HEADLINE_MICRODATA_QUERY)) {
-                headlineMicrodata.add(e);
-            }
-        }
-        Set<Element> unwrapped = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element form : forms) {
-            if (form.getElementsByTag("p").size() >= 3) {
-                form.unwrap();
-                unwrapped.add(form);
-            }
-        }
-        nonContent.stream().filter(e -> !unwrapped.contains(e) && isIn(e, root) && !e.is(PROTECTED_QUERY))
-                .toList().forEach(Element::remove);
-        hiddenOrChrome.stream().filter(e -> isIn(e, root) && !e.is(PROTECTED_QUERY)).toList().forEach(Element::remove);
-        hiddenFromScreenReaders.stream().filter(e -> isIn(e, root) && !e.is(PROTECTED_QUERY) && !holdsArticleText(e))
+        }, root);
+        hiddenFromScreenReaders.stream().filter(e -> isIn(e, copy) && !e.is(PROTECTED_QUERY) && !holdsArticleText(e))
                 .toList().forEach(Element::remove);
         headlineMicrodata.stream()
-                .filter(e -> isIn(e, root) && e.select(PROTECTED_QUERY).isEmpty() && e.text().length() < 400)
+                .filter(e -> isIn(e, copy) && e.select(PROTECTED_QUERY).isEmpty() && e.text().length() < 400)
                 .toList().forEach(Element::remove);
+        return copy;
+    }
+
+    /** A non-content tag, or hidden, or a landmark of chrome, and not protected: left out of the copy with its content. */
+    private static boolean isLeftOut(Element e) {
+        boolean chrome = NON_CONTENT_TAG_NAMES.contains(e.normalName())
+                || e.attributesSize() > 0 && (e.hasAttr("hidden") || e.hasAttr("style") || e.hasAttr("role"))
+                && e.is(HIDDEN_OR_CHROME_QUERY);
+        return chrome && !e.is(PROTECTED_QUERY);
     }
 
     /** Whether {@code element} is still in the tree under {@code root}, not in a subtree removed from it. */

@@ -20,6 +20,10 @@ final class ContentCleaner {
     private static final String CLEANED_BLOCKS = "table, ul, ol, dl, div, section, form, fieldset";
     private static final Evaluator CLEANED_BLOCKS_QUERY = QueryParser.parse(CLEANED_BLOCKS);
     private static final int MIN_BLOCK_CHARS = 25;
+    /** The longest ad label or copyright line, in characters of normalised text. */
+    private static final int MAX_LABEL_CHARS = 200;
+    /** A "Read more: ..." line is shorter than this, in characters of normalised text. */
+    private static final int MAX_LINK_LINE_CHARS = 200;
     /** Labels that ad slots leave between paragraphs. */
     private static final Pattern AD_LABEL = Pattern.compile("(?i)(advertisement|advertising|ad|sponsored( content)?"
             + "|(story|article) continues below( this)?( advertisement)?|continue reading( below)?( the main story)?"
@@ -55,11 +59,12 @@ final class ContentCleaner {
         }
         content.select(PARAGRAPHS_AND_ITEMS).stream().filter(ContentCleaner::isLinkLine).forEach(Element::remove);
         content.select(LABEL_CANDIDATES).stream().filter(e -> e.children().stream().noneMatch(Paragraphs::isBlock))
-                .filter(e -> isLabelOrCopyright(Texts.normalise(e.text()))).forEach(Element::remove);
+                .filter(e -> !Texts.longerThan(e, MAX_LABEL_CHARS) && isLabelOrCopyright(Texts.normalise(e.text())))
+                .forEach(Element::remove);
     }
 
     private static boolean isLabelOrCopyright(String text) {
-        return text.length() <= 200 && (AD_LABEL.matcher(text).matches() || COPYRIGHT.matcher(text).matches());
+        return text.length() <= MAX_LABEL_CHARS && (AD_LABEL.matcher(text).matches() || COPYRIGHT.matcher(text).matches());
     }
 
     private static boolean isChrome(Element block, boolean weightClasses) {
@@ -71,7 +76,7 @@ final class ContentCleaner {
         if (text.chars().filter(c -> c == ',').count() >= 10) {
             return false;
         }
-        double links = ContentScorer.linkDensity(block);
+        double links = ContentScorer.linkDensity(block, text.length());
         return text.length() < MIN_BLOCK_CHARS && !holdsWriting(block) || (weight < 25 ? links > 0.2 : links > 0.5);
     }
 
@@ -83,7 +88,8 @@ final class ContentCleaner {
 
     /** A paragraph or list item that is mostly a link: "Read more: ...", "Related: ...". */
     private static boolean isLinkLine(Element element) {
-        return element.parent() != null && ContentScorer.linkDensity(element) >= 0.5
-                && Texts.normalise(element.text()).length() < 200;
+        return element.parent() != null && !Texts.longerThan(element, MAX_LINK_LINE_CHARS - 1)
+                && ContentScorer.linkDensity(element) >= 0.5
+                && Texts.normalise(element.text()).length() < MAX_LINK_LINE_CHARS;
     }
 }

@@ -176,7 +176,11 @@ final class ContentScorer {
 
     /** The share of {@code element}'s text inside links; in-page {@code #} links count 30%. */
     static double linkDensity(Element element) {
-        int length = Texts.normalise(element.text()).length();
+        return linkDensity(element, Texts.normalise(element.text()).length());
+    }
+
+    /** {@link #linkDensity(Element)} for an element whose normalised text is {@code length} characters long. */
+    static double linkDensity(Element element, int length) {
         if (length == 0) {
             return 0;
         }

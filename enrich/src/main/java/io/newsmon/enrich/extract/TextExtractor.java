@@ -73,20 +73,21 @@ public final class TextExtractor {
             return "";
         }
         Set<String> headlines = headlineKeys(doc);
-        Element page = body.clone();
-        Boilerplate.removeNonContent(page);
+        // The first attempt, which gives the article on most pages, works on a copy of its own; the page is
+        // copied again, and kept unchanged for the others, only when it falls short.
+        stopIfGivenUp();
+        String longest = scored(Boilerplate.prunedCopy(body), true, headlines).orElse("");
+        if (longest.length() >= MIN_GOOD_CHARS) {
+            return longest;
+        }
+        Element page = Boilerplate.prunedCopy(body);
         List<Function<Element, Optional<String>>> attempts = new ArrayList<>();
-        attempts.add(p -> scored(p, true, headlines));
         attempts.add(p -> scored(p, false, headlines));
         for (String selector : FALLBACK_CONTAINERS) {
             attempts.add(p -> container(p, selector, headlines));
         }
-        String longest = "";
         for (Function<Element, Optional<String>> attempt : attempts) {
-            if (Thread.currentThread().isInterrupted()) {
-                // the caller gave this page up (its record budget ran out): the next attempt would be in vain
-                throw new CancellationException("text extraction was given up and interrupted");
-            }
+            stopIfGivenUp();
             String text = attempt.apply(page.clone()).orElse("");
             if (text.length() >= MIN_GOOD_CHARS) {
                 return text;
@@ -97,6 +98,13 @@ public final class TextExtractor {
         // is compared with it, and the longer one is the article.
         String densest = densestBlock(page, headlines);
         return densest.length() > longest.length() ? densest : longest;
+    }
+
+    /** Ends an extraction that its caller gave up (its record budget ran out): the next attempt would be in vain. */
+    private static void stopIfGivenUp() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("text extraction was given up and interrupted");
+        }
     }
 
     /** The scored candidate's text; {@code strict} also removes weak boilerplate matches and weights classes. */

@@ -1,6 +1,11 @@
 package io.newsmon.enrich.extract;
 
 import java.util.Locale;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /** Whitespace normalisation shared by the extractor's parts. */
 final class Texts {
@@ -52,6 +57,36 @@ final class Texts {
             }
         }
         return length == 0 || !previousSpace;
+    }
+
+    /**
+     * Whether the text of {@code element} has more than {@code limit} characters other than whitespace, in which
+     * case its {@link #normalise normalised} text is longer than {@code limit}; it stops counting there, so that
+     * ruling out a long paragraph costs a walk over its first words instead of building its text.
+     */
+    static boolean longerThan(Element element, int limit) {
+        int[] count = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    String whole = text.getWholeText();
+                    for (int i = 0; i < whole.length() && count[0] <= limit; i++) {
+                        count[0] += isSpace(whole.charAt(i)) ? 0 : 1;
+                    }
+                    if (count[0] > limit) {
+                        return FilterResult.STOP;
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, element);
+        return count[0] > limit;
     }
 
     private static boolean isSpace(char c) {
