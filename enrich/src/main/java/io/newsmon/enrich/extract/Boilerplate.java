@@ -195,7 +195,7 @@ final class Boilerplate {
         List<Element> protectedElements = new ArrayList<>();
         List<Element> articles = new ArrayList<>();
         for (Element e : all) {
-            if (e.is(PROTECTED_QUERY)) {
+            if (isProtected(e)) {
                 protectedElements.add(e);
             }
             if (e.nameIs("article")) {
@@ -227,7 +227,7 @@ final class Boilerplate {
         if (NAME_MATCHES.size() > MAX_REMEMBERED_NAMES) {
             NAME_MATCHES.clear();
         }
-        if (!match.any() || ALWAYS_PROTECTED_TAGS.contains(element.normalName()) || element.is(PROTECTED_QUERY)) {
+        if (!match.any() || isProtected(element)) {
             return false;
         }
         if (match.strong()) {
@@ -238,6 +238,15 @@ final class Boilerplate {
         }
         boolean weak = includeWeak && match.weak();
         return weak && !element.nameIs("article") && !element.is(HEADINGS_QUERY) && !holdsArticle;
+    }
+
+    /**
+     * Whether {@code element} matches {@link #PROTECTED}: its tags by name, its attribute selectors only for an
+     * element that has one of their attributes (most elements have neither).
+     */
+    private static boolean isProtected(Element element) {
+        return ALWAYS_PROTECTED_TAGS.contains(element.normalName())
+                || (element.hasAttr("itemprop") || element.hasAttr("role")) && element.is(PROTECTED_QUERY);
     }
 
     /** What the class and id patterns say about one class-and-id string. */

@@ -43,8 +43,13 @@ final class JsonLdArticle {
 
     /** The page's article node; when it has none, every accessor returns null. */
     static JsonLdArticle find(Document doc) {
+        return find(doc.getElementsByTag("script"));
+    }
+
+    /** The article node among the page's {@code scripts} (all of them, of any type), as {@link #find(Document)}. */
+    static JsonLdArticle find(List<Element> scripts) {
         List<JsonNode> nodes = new ArrayList<>();
-        for (Element script : doc.getElementsByTag("script")) {
+        for (Element script : scripts) {
             if (!LD_JSON_TYPE.matcher(script.attr("type")).find()) {
                 continue;
             }

@@ -4,6 +4,7 @@ import io.newsmon.model.FeedEntry;
 import io.newsmon.model.url.HttpUrls;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -64,8 +65,18 @@ public final class MetadataExtractor {
 
     /** The metadata of {@code doc}, with {@code entry} (may be null) as the last resort. */
     public PageMetadata extract(Document doc, FeedEntry entry) {
-        JsonLdArticle ld = JsonLdArticle.find(doc);
-        Map<String, String> meta = metaTags(doc);
+        // One walk over the page for the two kinds of element read here from anywhere in it.
+        List<Element> scripts = new ArrayList<>();
+        List<Element> metas = new ArrayList<>();
+        for (Element element : doc.getAllElements()) {
+            switch (element.normalName()) {
+                case "script" -> scripts.add(element);
+                case "meta" -> metas.add(element);
+                default -> { }
+            }
+        }
+        JsonLdArticle ld = JsonLdArticle.find(scripts);
+        Map<String, String> meta = metaTags(metas);
         String siteName = first(() -> meta.get("og:site_name"), ld::publisherName, () -> meta.get("application-name"));
         return new PageMetadata(
                 unescape(title(doc, ld, meta, siteName, entry)),
@@ -119,9 +130,9 @@ public final class MetadataExtractor {
     }
 
     /** Meta tags by lower-cased {@code property}, {@code name}, {@code itemprop} or {@code http-equiv}; the first wins. */
-    private static Map<String, String> metaTags(Document doc) {
+    private static Map<String, String> metaTags(List<Element> metas) {
         Map<String, String> tags = new HashMap<>();
-        for (Element meta : doc.getElementsByTag("meta")) {
+        for (Element meta : metas) {
             if (!meta.hasAttr("content")) {
                 continue;
             }
