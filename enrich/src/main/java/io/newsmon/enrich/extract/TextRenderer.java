@@ -3,6 +3,7 @@ package io.newsmon.enrich.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -77,10 +78,21 @@ final class TextRenderer {
     private static void flush(StringBuilder current, List<String> paragraphs, Set<String> headlineKeys) {
         String paragraph = withoutHeadline(Texts.normalise(current.toString()), headlineKeys);
         current.setLength(0);
-        if (!paragraph.isEmpty()) {
+        if (!paragraph.isEmpty() && !isOnlyMarkup(paragraph)) {
             paragraphs.add(paragraph);
         }
     }
+
+    /**
+     * Whether {@code paragraph} is nothing but markup as text, such as {@code <img src="https://px.example/tr">}:
+     * a tracking pixel of a {@code <noscript>} that a plugin escaped, which a reader never sees.
+     */
+    static boolean isOnlyMarkup(String paragraph) {
+        return paragraph.charAt(0) == '<' && ONLY_MARKUP.matcher(paragraph).matches();
+    }
+
+    /** One or more tags and nothing else; a tag holds no {@code <} or {@code >}, so the match is linear. */
+    private static final Pattern ONLY_MARKUP = Pattern.compile("(?:</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>\\s*)+");
 
     /**
      * {@code paragraph} without a leading headline: "" when it is the headline, the rest when it starts

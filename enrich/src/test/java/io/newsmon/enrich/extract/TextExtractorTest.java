@@ -212,4 +212,71 @@ class TextExtractorTest {
 
         assertThat(text).startsWith("Engineers found").doesNotContain("privacy").doesNotContain("icon text");
     }
+
+    /** Three cards with a headline linked elsewhere and a short summary, in a {@code story} container. */
+    private static String teasers() {
+        StringBuilder cards = new StringBuilder("<div class=\"story-list\"><h2>More from Opinion</h2>");
+        for (String slug : new String[] {"library-hours", "school-run", "market-square"}) {
+            cards.append("<article class=\"story-card\"><h3><a href=\"https://site.example/opinion/").append(slug)
+                    .append("\">The council should think again about ").append(slug.replace('-', ' '))
+                    .append("</a></h3><p class=\"story-card__text\">A short summary of another column, about ")
+                    .append(slug.replace('-', ' ')).append(", in one sentence.</p></article>");
+        }
+        return cards.append("</div>").toString();
+    }
+
+    @Test
+    void recommendedTeasersThatEndTheArticleAreLeftOut() {
+        String html = "<html><body><article class=\"story\"><div class=\"story-body\"><p>" + P1 + "</p><p>" + P2
+                + "</p><p>" + P3 + "</p>" + teasers() + "</div></article></body></html>";
+
+        String text = extractor.extract(html, "https://site.example/opinion/column");
+
+        assertThat(text).isEqualTo(P1 + "\n\n" + P2 + "\n\n" + P3);
+    }
+
+    /** Linked headings with the article going on after them are the article's, as in a live blog or a roundup. */
+    @Test
+    void linkedHeadingsFollowedByTheArticleAreKept() {
+        String html = "<html><body><article class=\"story\"><div class=\"story-body\"><p>" + P1 + "</p>" + teasers()
+                + "<p>" + P2 + "</p><p>" + P3 + "</p></div></article></body></html>";
+
+        String text = extractor.extract(html, "https://site.example/opinion/column");
+
+        assertThat(text).contains(P1, P2, P3, "The council should think again about school run",
+                "A short summary of another column, about market square");
+    }
+
+    /**
+     * Markup that pages hide from readers or from browsers with scripts: a pixel in {@code <noscript>} (in the
+     * head, in the body, as markup or escaped as text), and the raw-text elements {@code noembed},
+     * {@code noframes} and {@code iframe}, whose content a parser keeps as text, and a pixel's tag escaped into
+     * a paragraph of its own by a plugin. None of it is article text.
+     */
+    @Test
+    void markupHiddenFromReadersNeverBecomesText() {
+        String pixel = "<img height=\"1\" width=\"1\" style=\"display:none\" src=\"https://px.example/tr?id=9&ev=PageView\"/>";
+        String html = "<html><head><noscript>" + pixel + "</noscript></head><body><noscript>" + pixel + "</noscript>"
+                + "<article><p>" + P1 + "</p><noscript>&lt;img src=\"https://px.example/a.gif\" alt=\"\"&gt;</noscript>"
+                + "<p>" + P2 + "</p><noembed>" + pixel + "</noembed><noframes><iframe src=\"https://ads.example/f\"></iframe>"
+                + "</noframes><iframe><img src=\"https://px.example/b.gif\"></iframe>"
+                + "<p>&lt;img src=\"https://px.example/c.gif\" /&gt;</p><p>" + P3 + "</p></article></body></html>";
+
+        String text = extractor.extract(html, "https://site.example/news/1");
+
+        assertThat(text).isEqualTo(P1 + "\n\n" + P2 + "\n\n" + P3);
+    }
+
+    @Test
+    void markupAsTextIsToldInLinearTime() {
+        String tags = "<img src=\"x\" " + "a ".repeat(200_000) + "/>";
+        String almost = "<b " + "<i ".repeat(100_000);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(TextRenderer.isOnlyMarkup(tags + " " + tags)).isTrue();
+            assertThat(TextRenderer.isOnlyMarkup(almost)).isFalse();
+        });
+        assertThat(TextRenderer.isOnlyMarkup("<b>Bold claim</b>")).as("words between tags").isFalse();
+        assertThat(TextRenderer.isOnlyMarkup("<3 for the team")).isFalse();
+    }
 }
