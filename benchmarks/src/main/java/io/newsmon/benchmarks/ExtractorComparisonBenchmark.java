@@ -4,6 +4,7 @@ import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.model.RawPage;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import net.dankito.readability4j.Readability4J;
 import org.jsoup.Jsoup;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,16 +51,31 @@ public class ExtractorComparisonBenchmark {
     /** {@code newsmon extract}'s work per page: {@code Jsoup.parse} and {@link TextExtractor#extract}. */
     @Benchmark
     public void newsmon(Blackhole blackhole) {
-        for (RawPage page : pages) {
-            blackhole.consume(extractor.extract(Jsoup.parse(page.html(), page.url())));
-        }
+        newsmonEach(blackhole::consume);
     }
 
     /** readability4j's work per page: {@code new Readability4J(url, html).parse()} and the article's text. */
     @Benchmark
     public void readability4j(Blackhole blackhole) {
+        readability4jEach(blackhole::consume);
+    }
+
+    /** The body of {@link #newsmon}: hands each page's text to {@code sink}. */
+    void newsmonEach(Consumer<String> sink) {
         for (RawPage page : pages) {
-            blackhole.consume(new Readability4J(page.url(), page.html()).parse().getTextContent());
+            sink.accept(extractor.extract(Jsoup.parse(page.html(), page.url())));
         }
+    }
+
+    /** The body of {@link #readability4j}: hands each page's text to {@code sink}. */
+    void readability4jEach(Consumer<String> sink) {
+        for (RawPage page : pages) {
+            sink.accept(new Readability4J(page.url(), page.html()).parse().getTextContent());
+        }
+    }
+
+    /** The pages one operation goes over. */
+    List<RawPage> pages() {
+        return pages;
     }
 }

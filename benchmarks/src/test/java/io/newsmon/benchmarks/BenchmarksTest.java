@@ -2,9 +2,14 @@ package io.newsmon.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsmon.enrich.extract.TextCensus;
+import io.newsmon.enrich.extract.TextExtractor;
+
 import io.newsmon.enrich.EnrichResult;
 import io.newsmon.enrich.dedup.Duplicates;
 import io.newsmon.enrich.dedup.FingerprintIndex;
+import io.newsmon.enrich.extract.TextCensus;
+import io.newsmon.enrich.extract.TextExtractor;
 import io.newsmon.enrich.metadata.PageMetadata;
 import io.newsmon.enrich.tag.TopicDefinition;
 import io.newsmon.model.RawPage;
@@ -19,6 +24,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -116,6 +123,40 @@ class BenchmarksTest {
         } finally {
             benchmark.tearDown();
         }
+    }
+
+    @Test
+    void censusBodyFindsEveryPageText() {
+        EnrichBenchmark benchmark = new EnrichBenchmark();
+        benchmark.setUp();
+        try {
+            benchmark.census(blackhole());
+
+            assertThat(benchmark.pages()).allSatisfy(page -> assertThat(TextCensus.isText(page.html())).isTrue());
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    /** Both extractors of the comparison give text for every page, newsmon's the same as its extractor's. */
+    @ParameterizedTest
+    @ValueSource(strings = {Pages.DIRECTORY, Pages.REALISTIC})
+    void extractorComparisonBodiesGiveEachPagesText(String set) {
+        ExtractorComparisonBenchmark benchmark = new ExtractorComparisonBenchmark();
+        benchmark.set = set;
+        benchmark.setUp();
+        List<String> newsmon = new ArrayList<>();
+        List<String> readability4j = new ArrayList<>();
+        benchmark.newsmonEach(newsmon::add);
+        benchmark.readability4jEach(readability4j::add);
+        benchmark.newsmon(blackhole());
+        benchmark.readability4j(blackhole());
+
+        TextExtractor extractor = new TextExtractor();
+        assertThat(newsmon).hasSameSizeAs(benchmark.pages()).isEqualTo(benchmark.pages().stream()
+                .map(page -> extractor.extract(page.html(), page.url())).toList());
+        assertThat(readability4j).hasSameSizeAs(benchmark.pages())
+                .filteredOn(text -> text != null && !text.isBlank()).hasSizeGreaterThan(benchmark.pages().size() * 9 / 10);
     }
 
     @Test
