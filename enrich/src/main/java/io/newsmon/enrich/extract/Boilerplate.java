@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -79,7 +80,6 @@ final class Boilerplate {
     private static final String HEADINGS = "h2, h3, h4, h5, h6";
     private static final Evaluator HEADINGS_QUERY = QueryParser.parse(HEADINGS);
     private static final Evaluator PROTECTED_QUERY = QueryParser.parse(PROTECTED);
-    private static final Evaluator NON_CONTENT_TAGS_QUERY = QueryParser.parse(NON_CONTENT_TAGS);
     private static final Evaluator HIDDEN_OR_CHROME_QUERY = QueryParser.parse(HIDDEN_OR_CHROME);
     private static final Evaluator HEADLINE_MICRODATA_QUERY = QueryParser.parse(HEADLINE_MICRODATA);
     private static final Evaluator HIDDEN_FROM_SCREEN_READERS_QUERY = QueryParser.parse(HIDDEN_FROM_SCREEN_READERS);
@@ -223,10 +223,7 @@ final class Boilerplate {
         if (names.isBlank()) {
             return false;
         }
-        NameMatch match = NAME_MATCHES.computeIfAbsent(names, Boilerplate::match);
-        if (NAME_MATCHES.size() > MAX_REMEMBERED_NAMES) {
-            NAME_MATCHES.clear();
-        }
+        NameMatch match = remembered(NAME_MATCHES, names, Boilerplate::match);
         if (!match.any() || isProtected(element)) {
             return false;
         }
@@ -285,15 +282,17 @@ final class Boilerplate {
         if (name.isEmpty()) {
             return 0;
         }
-        Integer weight = NAME_WEIGHTS.get(name);
-        if (weight == null) {
-            weight = (NEGATIVE.matcher(name).find() ? -25 : 0) + (POSITIVE.matcher(name).find() ? 25 : 0);
-            if (NAME_WEIGHTS.size() >= MAX_REMEMBERED_NAMES) {
-                NAME_WEIGHTS.clear();
-            }
-            NAME_WEIGHTS.put(name, weight);
+        return remembered(NAME_WEIGHTS, name,
+                n -> (NEGATIVE.matcher(n).find() ? -25 : 0) + (POSITIVE.matcher(n).find() ? 25 : 0));
+    }
+
+    /** The verdict on {@code name} from {@code verdicts}, worked out and kept when new; cleared when full. */
+    private static <V> V remembered(Map<String, V> verdicts, String name, Function<String, V> verdict) {
+        V known = verdicts.computeIfAbsent(name, verdict);
+        if (verdicts.size() > MAX_REMEMBERED_NAMES) {
+            verdicts.clear();
         }
-        return weight;
+        return known;
     }
 
     private static String classAndId(Element element) {

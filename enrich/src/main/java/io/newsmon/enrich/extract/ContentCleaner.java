@@ -173,8 +173,10 @@ final class ContentCleaner {
 
     /** A paragraph or list item that is mostly a link: "Read more: ...", "Related: ...". */
     private static boolean isLinkLine(Element element) {
-        return element.parent() != null && !Texts.longerThan(element, MAX_LINK_LINE_CHARS - 1)
-                && ContentScorer.linkDensity(element) >= 0.5
-                && Texts.normalise(element.text()).length() < MAX_LINK_LINE_CHARS;
+        if (element.parent() == null || Texts.longerThan(element, MAX_LINK_LINE_CHARS - 1)) {
+            return false;
+        }
+        int length = Texts.normalise(element.text()).length();
+        return length < MAX_LINK_LINE_CHARS && ContentScorer.linkDensity(element, length) >= 0.5;
     }
 }
